@@ -1,0 +1,42 @@
+"""The one set of knobs of the alignment engine, with guardrails.
+
+``AlignConfig`` is frozen; derive variants with ``dataclasses.replace`` or
+``AlignConfig.from_looseness``. Must not import Qt.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class AlignConfig:
+    #: Passages shorter than this (characters, on both sides) are not reported.
+    min_passage_chars: int = 100
+    #: Report reworded passages (``paraphrase``). Off: only verbatim and lightly edited text.
+    paraphrase: bool = True
+    #: How loose a paraphrase may be, 0 (strict) .. 1 (loose). Moves the sentence-similarity
+    #: thresholds; 0.5 is the tuned default.
+    looseness: float = 0.5
+    #: Drop matches that are a quotation shared by both texts.
+    ignore_quotes: bool = False
+    #: Sentences of unrelated text allowed inside one passage (on either side).
+    max_gap_sentences: int = 4
+    #: Compute the word-level diff inside each match (the window needs it; batch runs may not).
+    word_diff: bool = True
+    #: Texts longer than this (characters) are refused; see ``reader.core.documents``.
+    max_chars: int = 20_000_000
+
+    def __post_init__(self) -> None:
+        if self.min_passage_chars < 1:
+            raise ValueError("min_passage_chars must be at least 1")
+        if not 0.0 <= self.looseness <= 1.0:
+            raise ValueError("looseness must be between 0 and 1")
+        if self.max_gap_sentences < 0:
+            raise ValueError("max_gap_sentences must not be negative")
+
+    @property
+    def sentence_threshold(self) -> float:
+        """Cosine and Dice threshold for a pair of sentences to seed a passage."""
+        # looseness 0 → 0.55, 0.5 → 0.33, 1 → 0.15
+        return round(0.55 - 0.44 * self.looseness if self.looseness <= 0.5 else 0.33 - 0.36 * (self.looseness - 0.5), 4)

@@ -1,0 +1,1 @@
+"""SQLite storage (sqlite-utils): documents, annotations, search. Must not import Qt."""
