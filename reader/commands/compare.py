@@ -1,0 +1,179 @@
+"""``reader compare A B``: the passages two files share, as a readable report or JSON.
+
+The report gives both titles, how much of each side is shared with the other, the number of
+matches and the longest verbatim run, then every match in order of its position in A with its
+kind, score and a one-line excerpt of both sides. ``--json`` prints the same for machines.
+Exit status 2 with a one-line message for bad options or an unreadable file. Must not import Qt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import shutil
+import sys
+from collections import Counter
+
+from reader.core.config import AlignConfig
+from reader.core.documents import Document, DocumentError, load_document
+from reader.core.matches import KINDS
+
+_SPACE_RE = re.compile(r"\s+")
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser(
+        "compare", help="print the passages two files share",
+        description="Align two articles and print every passage they share: verbatim, edited, "
+                    "paraphrased, or a shared quotation.")
+    p.add_argument("a", metavar="A", help="first document (.txt, .md, .html)")
+    p.add_argument("b", metavar="B", help="second document")
+    p.add_argument("--json", action="store_true", help="print JSON instead of a report")
+    add_engine_options(p)
+    p.set_defaults(func=run)
+
+
+def add_engine_options(p) -> None:
+    """The options that map to ``AlignConfig`` (shared with other commands)."""
+    defaults = AlignConfig()
+    p.add_argument("--min-length", type=_positive_int, default=defaults.min_passage_chars, metavar="CHARS",
+                   help=f"shortest passage reported, in characters (default {defaults.min_passage_chars})")
+    p.add_argument("--no-paraphrase", action="store_true", help="report only verbatim and lightly edited text")
+    p.add_argument("--looseness", type=_unit_float, default=defaults.looseness, metavar="X",
+                   help=f"how loose a paraphrase may be, 0 (strict) to 1 (loose); default {defaults.looseness}")
+    p.add_argument("--ignore-quotes", action="store_true", help="leave out quotations both texts carry")
+
+
+def engine_config(args, **overrides) -> AlignConfig:
+    return AlignConfig(min_passage_chars=args.min_length, paraphrase=not args.no_paraphrase,
+                       looseness=args.looseness, ignore_quotes=args.ignore_quotes, **overrides)
+
+
+def run(args) -> int:
+    try:
+        doc_a = load_document(args.a)
+        doc_b = load_document(args.b)
+    except DocumentError as exc:
+        print(f"reader: error: {exc}", file=sys.stderr)
+        return 2
+    from reader.core.align import align  # the engine loads only when there is work for it
+
+    config = engine_config(args)
+    alignment = align(doc_a.text, doc_b.text, config)
+    if args.json:
+        sys.stdout.write(dumps(to_json(doc_a, doc_b, alignment, config)))
+    else:
+        sys.stdout.write(report(doc_a, doc_b, alignment, args.a, args.b, config))
+    return 0
+
+
+# -- output ----------------------------------------------------------------------------------
+
+def excerpt(text: str, width: int = 90) -> str:
+    """``text`` on one line; when longer than ``width``, its middle is replaced by " … "."""
+    line = _SPACE_RE.sub(" ", text).strip()
+    if len(line) <= width:
+        return line
+    keep = max(2, width - 3)
+    head = (keep + 1) // 2
+    return line[:head].rstrip() + " … " + line[len(line) - (keep - head):].lstrip()
+
+
+def _percent(share: float) -> str:
+    value = share * 100
+    # "0%" for a share that exists would read as "nothing": say "<1%".
+    return "<1%" if 0 < value < 0.5 else f"{value:.0f}%"
+
+
+def report(doc_a: Document, doc_b: Document, alignment, label_a: str, label_b: str,
+           config: AlignConfig) -> str:
+    s = alignment.summary
+    width = max(40, min(150, shutil.get_terminal_size((100, 24)).columns - 8))
+    out = [
+        f"A  {doc_a.title}",
+        f"   {label_a} · {s.words_a:,} words",
+        f"B  {doc_b.title}",
+        f"   {label_b} · {s.words_b:,} words",
+        "",
+        f"A shares {_percent(s.share_a)} of its text with B.",
+        f"B shares {_percent(s.share_b)} of its text with A.",
+    ]
+    matches = alignment.matches
+    if not matches:
+        out.append(f"No shared passages (passages shorter than {config.min_passage_chars} characters "
+                   "are not reported).")
+        return "\n".join(out) + "\n"
+    counts = Counter(m.kind for m in matches)
+    kinds = ", ".join(f"{counts[k]} {k}" for k in KINDS if counts[k])
+    noun = "match" if len(matches) == 1 else "matches"
+    out.append(f"{len(matches)} {noun} ({kinds}); longest verbatim run: {s.longest_verbatim_words} words.")
+    number_width = len(str(len(matches)))
+    for n, m in enumerate(matches, 1):
+        out.append("")
+        out.append(f"{n:>{number_width}}  {m.kind:<10}  score {m.score:.2f}   "
+                   f"A {m.a_start}–{m.a_end}   B {m.b_start}–{m.b_end}")
+        indent = " " * (number_width + 2)
+        out.append(f"{indent}A: {excerpt(doc_a.text[m.a_start:m.a_end], width)}")
+        out.append(f"{indent}B: {excerpt(doc_b.text[m.b_start:m.b_end], width)}")
+    return "\n".join(out) + "\n"
+
+
+def dumps(payload: dict) -> str:
+    """JSON indented at the top level, one match per line: readable, and still easy to grep."""
+    lines = []
+    for key, value in payload.items():
+        if isinstance(value, list):
+            items = ",\n".join("    " + json.dumps(v, ensure_ascii=False) for v in value)
+            text = f"[\n{items}\n  ]" if value else "[]"
+        else:
+            text = json.dumps(value, ensure_ascii=False)
+        lines.append(f"  {json.dumps(key)}: {text}")
+    return "{\n" + ",\n".join(lines) + "\n}\n"
+
+
+def _document_json(doc: Document, words: int) -> dict:
+    return {"title": doc.title, "path": doc.path, "source": doc.source, "hash": doc.content_hash,
+            "format": doc.format, "encoding": doc.encoding, "url": doc.url, "published": doc.published,
+            "chars": len(doc.text), "words": words}
+
+
+def to_json(doc_a: Document, doc_b: Document, alignment, config: AlignConfig) -> dict:
+    s = alignment.summary
+    return {
+        "a": _document_json(doc_a, s.words_a),
+        "b": _document_json(doc_b, s.words_b),
+        "summary": {"share_a": s.share_a, "share_b": s.share_b, "matches": s.matches,
+                    "longest_verbatim_words": s.longest_verbatim_words,
+                    "words_a": s.words_a, "words_b": s.words_b},
+        "matches": [
+            {"a": [m.a_start, m.a_end], "b": [m.b_start, m.b_end], "kind": m.kind, "score": m.score,
+             "shared_words": m.shared_words, "longest_run": m.longest_run,
+             "a_text": doc_a.text[m.a_start:m.a_end], "b_text": doc_b.text[m.b_start:m.b_end]}
+            for m in alignment.matches
+        ],
+        "config": {"min_passage_chars": config.min_passage_chars, "paraphrase": config.paraphrase,
+                   "looseness": config.looseness, "ignore_quotes": config.ignore_quotes},
+    }
+
+
+# -- argument types --------------------------------------------------------------------------
+
+def _positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number of characters, got {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {number}")
+    return number
+
+
+def _unit_float(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number from 0 to 1, got {value!r}") from None
+    if not 0.0 <= number <= 1.0:  # also refuses nan
+        raise argparse.ArgumentTypeError(f"must be from 0 to 1, got {value}")
+    return number

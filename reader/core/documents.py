@@ -1,0 +1,259 @@
+"""Documents: a file (or pasted text) read into one immutable ``Document``.
+
+Contract
+- ``load_document(path) -> Document`` reads ``.txt``/``.text``, ``.md``/``.markdown`` and
+  ``.html``/``.htm``. Every character offset anywhere in Reader indexes ``Document.text``. For plain
+  text and Markdown that is the file's decoded text with newlines untouched, so offsets match the
+  file; for HTML it is the extracted article text (see ``reader.core.html_extract``).
+- Decoding: a byte-order mark (UTF-8, UTF-16, UTF-32) wins; then strict UTF-8; then, for HTML,
+  the charset the page declares; then ``charset-normalizer``, accepted only when it is confident
+  (low "chaos"). Windows-1252 is preferred whenever it reads the bytes about as cleanly as the
+  detector's best guess, since it is by far the commonest legacy encoding of Western web text.
+  The encoding used is recorded in ``Document.encoding``; nothing is decoded with replacement
+  characters.
+- Bad input never crashes: it raises ``DocumentError`` (a ``ValueError``) whose message is one
+  line naming the file and the problem: missing, a folder, unreadable, unsupported type, larger
+  than ``MAX_FILE_BYTES``, empty or whitespace-only, binary, unknown encoding.
+- ``document_from_text(text, title=None, source="clipboard")`` makes a Document of pasted text.
+Must not import Qt.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from reader.core.html_extract import extract_html
+
+#: Files larger than this are refused before being read: a news article is a few hundred KB at
+#: most, and the engine and the window both keep whole texts in memory.
+MAX_FILE_BYTES = 20 * 1024 * 1024
+
+#: File suffix → ``Document.format``.
+FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
+
+#: A text decoded from UTF-8 may still hold NUL characters; more than this share of them means the
+#: file is not text (UTF-16 without a byte-order mark, or binary data). Real scraped text carries a
+#: few stray NULs (the PAN corpus: at most 0.7%), so one NUL alone does not make a file binary.
+MAX_NUL_SHARE = 0.05
+#: charset-normalizer's "chaos" (0 = clean .. 1 = garbage) above which a guess is not trusted.
+MAX_CHAOS = 0.1
+#: Headline heuristic for plain text: a title has this many words at least / at most.
+TITLE_MIN_WORDS, TITLE_MAX_WORDS = 3, 25
+TITLE_MAX_CHARS = 200
+#: How many non-empty lines the headline heuristic looks at before giving up.
+TITLE_SCAN_LINES = 12
+
+_BOMS = (  # longest first: the UTF-32 LE mark starts with the UTF-16 LE one
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_WESTERN = "cp1252"
+#: Lines that open scraped pages without being their headline.
+_BOILERPLATE_RE = re.compile(
+    r"^(skip to (main )?content|navigation|menu|search|sign in|log in|subscribe|advertisement|"
+    r"share( this)?( article)?|cookies?|accept( all)? cookies|home|main menu|close|toggle navigation)\b",
+    re.IGNORECASE,
+)
+_WORD_RE = re.compile(r"\w+", re.UNICODE)
+_MD_HEADING_RE = re.compile(r"^#[ \t]+(.+?)[ \t]*#*[ \t]*$", re.MULTILINE)
+_HTML_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+
+
+class DocumentError(ValueError):
+    """A file (or pasted text) that cannot become a Document; the message is one line naming it."""
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A text to compare, with where it came from. Offsets elsewhere index ``text``."""
+
+    text: str
+    title: str
+    #: Absolute path of the file read, or ``None`` for pasted text.
+    path: str | None
+    #: A short human label: the file name, "clipboard", or later an outlet name.
+    source: str
+    #: sha256 hex digest of ``text`` encoded as UTF-8.
+    content_hash: str
+    #: "txt", "md", "html" for files; "text" for pasted text.
+    format: str
+    #: The codec the bytes were decoded with ("utf-8", "utf-8-sig", "utf-16-le", "cp1252", …).
+    encoding: str
+    url: str | None = None
+    #: Publication date, ISO ``YYYY-MM-DD``, when the file states one.
+    published: str | None = None
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def load_document(path: str | os.PathLike) -> Document:
+    """Read the file at ``path`` into a Document, or raise ``DocumentError`` saying why not."""
+    name = os.fspath(path)
+    p = Path(name)
+    raw = _read_bytes(p, name)
+    fmt = FORMATS[p.suffix.lower()]
+    if fmt == "html":
+        text, encoding = _decode(raw, name, declared=_declared_charset(raw))
+        article = extract_html(text)
+        if not article.text.strip():
+            raise DocumentError(f"{name}: no article text found in the HTML")
+        title = article.title or _headline(article.text) or p.stem
+        return Document(article.text, title, str(p.resolve()), p.name, content_hash(article.text),
+                        fmt, encoding, article.url, article.published)
+    text, encoding = _decode(raw, name)
+    if not text.strip():
+        raise DocumentError(f"{name}: file is empty" + (" (only whitespace)" if text else ""))
+    if fmt == "md":
+        heading = _MD_HEADING_RE.search(text)
+        title = (heading and heading[1].strip()) or p.stem
+    else:
+        title = _headline(text) or p.stem
+    return Document(text, title, str(p.resolve()), p.name, content_hash(text), fmt, encoding)
+
+
+def document_from_text(text: str, title: str | None = None, source: str = "clipboard") -> Document:
+    """A Document of text that came from no file (pasted, typed, or produced by a test)."""
+    if not isinstance(text, str):
+        raise DocumentError(f"{source}: expected text, got {type(text).__name__}")
+    if not text.strip():
+        raise DocumentError(f"{source}: text is empty")
+    if "\x00" in text:
+        raise DocumentError(f"{source}: text contains NUL characters; it does not look like text")
+    if not title:
+        title = _headline(text) or _first_words(text)
+    return Document(text, title, None, source, content_hash(text), "text", "utf-8")
+
+
+# -- reading and decoding ------------------------------------------------------------------
+
+def _read_bytes(p: Path, name: str) -> bytes:
+    try:
+        st = p.stat()
+    except FileNotFoundError:
+        raise DocumentError(f"{name}: no such file") from None
+    except OSError as exc:
+        raise DocumentError(f"{name}: cannot read: {exc.strerror or exc}") from None
+    if p.is_dir():
+        raise DocumentError(f"{name}: is a folder, not a file")
+    suffix = p.suffix.lower()
+    if suffix not in FORMATS:
+        kind = f"'{p.suffix}'" if p.suffix else "without an extension"
+        raise DocumentError(f"{name}: unsupported file type {kind} (Reader opens {', '.join(FORMATS)})")
+    if st.st_size > MAX_FILE_BYTES:
+        raise DocumentError(f"{name}: file is too large ({st.st_size / 2**20:.1f} MB; the limit is "
+                            f"{MAX_FILE_BYTES // 2**20} MB)")
+    try:
+        raw = p.read_bytes()
+    except PermissionError:
+        raise DocumentError(f"{name}: permission denied") from None
+    except OSError as exc:
+        raise DocumentError(f"{name}: cannot read: {exc.strerror or exc}") from None
+    if not raw:
+        raise DocumentError(f"{name}: file is empty")
+    if len(raw) > MAX_FILE_BYTES:  # a special file whose stat size said nothing
+        raise DocumentError(f"{name}: file is too large (the limit is {MAX_FILE_BYTES // 2**20} MB)")
+    return raw
+
+
+def _decode(raw: bytes, name: str, declared: str | None = None) -> tuple[str, str]:
+    """The text of ``raw`` and the codec used. Newlines are left exactly as in the file."""
+    for bom, codec in _BOMS:
+        if raw.startswith(bom):
+            try:
+                body = raw[len(bom):].decode(codec.removesuffix("-sig"))
+            except UnicodeDecodeError:
+                raise DocumentError(f"{name}: starts with a {codec.removesuffix('-sig').upper()} "
+                                    "byte-order mark but is not valid in that encoding") from None
+            return _checked_text(body, name), codec
+    try:
+        return _checked_text(raw.decode("utf-8"), name), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if b"\x00" in raw:
+        raise DocumentError(f"{name}: binary file (contains NUL bytes), not text")
+    if declared:
+        try:
+            return _checked_text(raw.decode(declared), name), declared
+        except UnicodeDecodeError:
+            pass  # the page lies about its charset; let the detector look
+    encoding = _detect(raw)
+    if encoding is None:
+        raise DocumentError(f"{name}: unknown text encoding (not UTF-8, and no encoding could be "
+                            "detected with confidence); save it as UTF-8")
+    try:
+        return _checked_text(raw.decode(encoding), name), encoding
+    except UnicodeDecodeError:
+        raise DocumentError(f"{name}: unknown text encoding (detected {encoding}, but the file "
+                            "is not valid in it); save it as UTF-8") from None
+
+
+def _checked_text(text: str, name: str) -> str:
+    if text and text.count("\x00") > MAX_NUL_SHARE * len(text):
+        raise DocumentError(f"{name}: binary file (contains NUL bytes), not text")
+    return text
+
+
+def _detect(raw: bytes) -> str | None:
+    from charset_normalizer import from_bytes  # imported on first need: it is slow to import
+
+    confident = [m for m in from_bytes(raw) if m.chaos <= MAX_CHAOS]
+    if not confident:
+        return None
+    if any(_WESTERN in m.could_be_from_charset for m in confident):
+        return _WESTERN
+    best = confident[0]
+    # A guess with no recognised language (coherence 0) is a coin toss between code pages.
+    return best.encoding if best.coherence >= 0.1 else None
+
+
+def _declared_charset(raw: bytes) -> str | None:
+    """The codec an HTML page declares in its first bytes, if Python knows it."""
+    m = _HTML_CHARSET_RE.search(raw[:4096])
+    if not m:
+        return None
+    try:
+        codec = codecs.lookup(m[1].decode("ascii")).name
+    except (LookupError, UnicodeDecodeError):
+        return None
+    # As browsers do (WHATWG Encoding): "latin-1" and "ascii" labels mean windows-1252.
+    return _WESTERN if codec in ("latin-1", "iso8859-1", "ascii") else codec
+
+
+# -- titles ----------------------------------------------------------------------------------
+
+def _headline(text: str) -> str | None:
+    """The first line near the top that looks like a headline, or ``None``.
+
+    A headline has 3-25 words, at most 200 characters, no sentence-final period, no "!" (scraped
+    pages open with ads like "Join our channel!"), no markup, and is not site boilerplate.
+    """
+    seen = 0
+    for line in text.splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        seen += 1
+        if seen > TITLE_SCAN_LINES:
+            break
+        words = _WORD_RE.findall(line)
+        if not TITLE_MIN_WORDS <= len(words) <= TITLE_MAX_WORDS or len(line) > TITLE_MAX_CHARS:
+            continue
+        if line.endswith((".", "!", ":", ";", ",")) or "<" in line or _BOILERPLATE_RE.match(line):
+            continue
+        return line.lstrip("#").strip()
+    return None
+
+
+def _first_words(text: str, limit: int = 60) -> str:
+    line = next(line.strip() for line in text.splitlines() if line.strip())
+    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
