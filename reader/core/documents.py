@@ -63,7 +63,7 @@ _BOILERPLATE_RE = re.compile(
     re.IGNORECASE,
 )
 _WORD_RE = re.compile(r"\w+", re.UNICODE)
-_MD_HEADING_RE = re.compile(r"^#[ \t]+(.+?)[ \t]*#*[ \t]*$", re.MULTILINE)
+_MD_HEADING_RE = re.compile(r"^#[ \t]+(.+?)[ \t]*#*[ \t]*\r?$", re.MULTILINE)
 _HTML_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 
 

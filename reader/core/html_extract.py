@@ -53,6 +53,8 @@ _DATE_META_NAMES = frozenset(
 )
 
 _SPACE_RE = re.compile(r"\s+")
+#: Stands for a <br> until a paragraph's whitespace is collapsed (a private-use character).
+_LINE_BREAK = "\ue000"
 _ISO_DATE_RE = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})")
 
 
@@ -141,6 +143,11 @@ class _ArticleParser(HTMLParser):
         self._read_metadata(tag, a)
         if tag == "script" and a.get("type", "").strip().lower() == "application/ld+json":
             self._script_parts = []
+        # The title lives in <head> and the headline often in <header>: read both even there.
+        if tag == "title" and self.page_title is None:
+            self._title_parts = []
+        elif tag == "h1" and self.h1 is None:
+            self._h1_parts = []
         if self._skip_tag is not None:
             if tag == self._skip_tag:
                 self._skip_depth += 1
@@ -150,10 +157,6 @@ class _ArticleParser(HTMLParser):
             self._flush()
             self._skip_tag, self._skip_depth = tag, 1
             return
-        if tag == "title":
-            self._title_parts = []
-        elif tag == "h1" and self.h1 is None:
-            self._h1_parts = []
         if tag in _BLOCK_TAGS:
             self._flush()
         if tag == "article":
@@ -163,7 +166,7 @@ class _ArticleParser(HTMLParser):
         elif tag == "pre":
             self._pre_depth += 1
         elif tag == "br":
-            self._pieces.append("\n")
+            self._pieces.append(_LINE_BREAK)
         elif tag in ("td", "th"):
             self._pieces.append(" ")
 
@@ -181,15 +184,15 @@ class _ArticleParser(HTMLParser):
         if tag == "title" and self._title_parts is not None:
             self.page_title = self.page_title or _clean("".join(self._title_parts))
             self._title_parts = None
+        if tag == "h1" and self._h1_parts is not None:
+            self.h1 = _clean("".join(self._h1_parts))
+            self._h1_parts = None
         if self._skip_tag is not None:
             if tag == self._skip_tag:
                 self._skip_depth -= 1
                 if self._skip_depth == 0:
                     self._skip_tag = None
             return
-        if tag == "h1" and self._h1_parts is not None:
-            self.h1 = _clean("".join(self._h1_parts))
-            self._h1_parts = None
         if tag in _BLOCK_TAGS:
             self._flush()
         if tag == "article":
@@ -206,10 +209,10 @@ class _ArticleParser(HTMLParser):
         if self._title_parts is not None:
             self._title_parts.append(data)
             return  # <title> text is metadata, never body text
-        if self._skip_tag is not None:
-            return
         if self._h1_parts is not None:
             self._h1_parts.append(data)
+        if self._skip_tag is not None:
+            return
         self._pieces.append(data if self._pre_depth else data.replace("\xa0", " "))
 
     # -- helpers -------------------------------------------------------------------------
@@ -251,11 +254,11 @@ class _ArticleParser(HTMLParser):
         raw = "".join(self._pieces)
         self._pieces = []
         if self._pre_depth:
-            text = raw.strip("\n")
+            text = raw.replace(_LINE_BREAK, "\n").strip("\n")
             if not text.strip():
                 return
         else:
-            lines = (_SPACE_RE.sub(" ", line).strip() for line in raw.split("\n"))
+            lines = (_SPACE_RE.sub(" ", line).strip() for line in raw.split(_LINE_BREAK))
             text = "\n".join(line for line in lines if line)
             if not text:
                 return

@@ -1,0 +1,361 @@
+"""reader.core.documents: loading .txt/.md/.html, decoding, titles, and every kind of bad input."""
+
+import codecs
+import hashlib
+import os
+import random
+
+import pytest
+
+from conftest import seed_path
+from reader.core import documents
+from reader.core.documents import DocumentError, document_from_text, load_document
+from reader.core.html_extract import extract_html, iso_date
+
+
+def file_text(path):
+    with open(path, encoding="utf-8", newline="") as f:
+        return f.read()
+
+
+def write(tmp_path, name, data):
+    path = tmp_path / name
+    path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+    return path
+
+
+def error_of(path):
+    with pytest.raises(DocumentError) as info:
+        load_document(path)
+    message = str(info.value)
+    assert "\n" not in message
+    assert message.startswith(str(path) + ": ")
+    return message[len(str(path)) + 2:]
+
+
+# -- the seeds -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("number, title", [
+    (0, "Meta Takes Action Against Ayatollah Ali Khamenei’s Social Media Accounts"),
+    (1, "Meta bans accounts of Iran’s supreme leader, likely for pro-Hamas posts"),
+    (2, "Meta removes Facebook and Instagram accounts of Iran’s Supreme Leader"),
+])
+def test_seed_titles_come_from_the_headline(number, title):
+    assert load_document(seed_path(number)).title == title
+
+
+def test_seed_without_a_headline_is_titled_by_its_file_stem():
+    path = seed_path(3)  # opens with a paragraph, not a headline
+    assert load_document(path).title == path.stem
+
+
+@pytest.mark.parametrize("number", range(5))
+def test_seed_text_is_the_file_text_and_hash_is_sha256_of_it(number):
+    path = seed_path(number)
+    doc = load_document(path)
+    assert doc.text == file_text(path)
+    assert doc.content_hash == hashlib.sha256(doc.text.encode("utf-8")).hexdigest()
+    assert (doc.format, doc.encoding, doc.source) == ("txt", "utf-8", path.name)
+    assert doc.path == str(path.resolve())
+    assert doc.url is None and doc.published is None
+
+
+# -- plain text -------------------------------------------------------------------------------
+
+def test_crlf_text_keeps_its_newlines_so_offsets_match_the_file(tmp_path):
+    raw = "Court rules on the harbour bridge dispute\r\n\r\nThe court ruled on Monday.\r\nIt was final.\r\n"
+    path = write(tmp_path, "crlf.txt", raw)
+    doc = load_document(path)
+    assert doc.text == raw == file_text(path)
+    start = doc.text.index("It was final.")
+    assert start == raw.index("It was final.")
+    assert doc.text[start:start + 13] == "It was final."
+    assert doc.title == "Court rules on the harbour bridge dispute"
+
+
+def test_utf8_bom_is_not_part_of_the_text(tmp_path):
+    path = write(tmp_path, "bom.txt", codecs.BOM_UTF8 + "Héllo wörld, a short note.".encode("utf-8"))
+    doc = load_document(path)
+    assert doc.text == "Héllo wörld, a short note."
+    assert doc.encoding == "utf-8-sig"
+
+
+@pytest.mark.parametrize("codec, bom, label", [
+    ("utf-16-le", codecs.BOM_UTF16_LE, "utf-16-le"),
+    ("utf-16-be", codecs.BOM_UTF16_BE, "utf-16-be"),
+    ("utf-32-le", codecs.BOM_UTF32_LE, "utf-32-le"),
+])
+def test_utf16_and_utf32_with_a_bom_are_detected(tmp_path, codec, bom, label):
+    text = "Zoë’s report\r\nSecond line — with a dash.\n"
+    doc = load_document(write(tmp_path, "wide.txt", bom + text.encode(codec)))
+    assert doc.text == text
+    assert doc.encoding == label
+
+
+def test_cp1252_text_is_detected_not_guessed(tmp_path):
+    text = ("The café’s owner said “it’s over” — and left. Naïve façades, déjà vu, résumé.\n" * 8)
+    doc = load_document(write(tmp_path, "legacy.txt", text.encode("cp1252")))
+    assert doc.text == text
+    assert doc.encoding == "cp1252"
+
+
+def test_latin1_german_text_decodes_correctly(tmp_path):
+    text = "Über die Brücke gingen fünf Männer. Schöne Grüße aus Köln, sagte er.\n"
+    doc = load_document(write(tmp_path, "de.txt", text.encode("latin-1")))
+    assert doc.text == text
+
+
+def test_cyrillic_cp1251_is_detected(tmp_path):
+    text = "Привет, как дела? Это тестовый текст на русском языке, довольно длинный.\n"
+    doc = load_document(write(tmp_path, "ru.txt", text.encode("cp1251")))
+    assert doc.text == text
+    assert doc.encoding == "cp1251"
+
+
+def test_a_few_stray_nul_bytes_do_not_make_scraped_text_binary(tmp_path):
+    # The PAN corpus has pages like this: real text with one stray NUL.
+    text = "Importers registered with tradecarview\x00in your country. " + "Plain text follows. " * 20
+    assert load_document(write(tmp_path, "nul.txt", text)).text == text
+
+
+# -- bad input --------------------------------------------------------------------------------
+
+def test_missing_file(tmp_path):
+    assert error_of(tmp_path / "absent.txt") == "no such file"
+
+
+def test_folder(tmp_path):
+    folder = tmp_path / "folder.txt"
+    folder.mkdir()
+    assert error_of(folder) == "is a folder, not a file"
+
+
+def test_empty_file(tmp_path):
+    assert error_of(write(tmp_path, "empty.txt", b"")) == "file is empty"
+
+
+def test_whitespace_only_file(tmp_path):
+    assert error_of(write(tmp_path, "blank.txt", " \r\n\t\n ")) == "file is empty (only whitespace)"
+
+
+def test_bom_only_file_is_empty(tmp_path):
+    assert error_of(write(tmp_path, "bom.txt", codecs.BOM_UTF8)).startswith("file is empty")
+
+
+def test_binary_file(tmp_path):
+    png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10\x00\x00\x00\x10\x08\x06\x00\x00\x00\xff\xfe"
+    assert error_of(write(tmp_path, "image.txt", png)).startswith("binary file")
+
+
+def test_utf16_without_bom_is_reported_as_binary(tmp_path):
+    data = "A plain sentence in UTF-16 without a byte-order mark.".encode("utf-16-le")
+    assert error_of(write(tmp_path, "wide.txt", data)).startswith("binary file")
+
+
+def test_unknown_encoding(tmp_path):
+    noise = random.Random(7).randbytes(3000).replace(b"\x00", b"\x01")
+    assert error_of(write(tmp_path, "noise.txt", noise)).startswith("unknown text encoding")
+
+
+def test_bom_followed_by_invalid_bytes(tmp_path):
+    message = error_of(write(tmp_path, "bad.txt", codecs.BOM_UTF8 + b"ok \xff\xfe\xfd bad"))
+    assert "byte-order mark" in message
+
+
+@pytest.mark.parametrize("name", ["report.pdf", "report.docx", "README"])
+def test_unsupported_extension(tmp_path, name):
+    message = error_of(write(tmp_path, name, "Some text that would decode."))
+    assert message.startswith("unsupported file type")
+    assert ".txt" in message
+
+
+def test_file_over_the_size_limit(tmp_path, monkeypatch):
+    monkeypatch.setattr(documents, "MAX_FILE_BYTES", 1024)
+    message = error_of(write(tmp_path, "big.txt", "word " * 400))
+    assert message.startswith("file is too large")
+
+
+def test_default_size_limit_is_twenty_megabytes():
+    assert documents.MAX_FILE_BYTES == 20 * 1024 * 1024
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root reads any file")
+def test_unreadable_file(tmp_path):
+    path = write(tmp_path, "locked.txt", "secret text")
+    path.chmod(0)
+    try:
+        assert error_of(path) == "permission denied"
+    finally:
+        path.chmod(0o600)
+
+
+def test_document_error_is_a_value_error():
+    assert issubclass(DocumentError, ValueError)
+
+
+# -- Markdown ---------------------------------------------------------------------------------
+
+def test_markdown_title_is_the_first_level_one_heading_and_text_is_kept(tmp_path):
+    raw = "Intro line without heading\r\n\r\n## Not this\r\n# The Real Title #\r\n\r\nBody *text*.\r\n"
+    path = write(tmp_path, "note.md", raw)
+    doc = load_document(path)
+    assert doc.title == "The Real Title"
+    assert doc.text == raw
+    assert doc.format == "md"
+
+
+def test_markdown_without_heading_is_titled_by_stem(tmp_path):
+    assert load_document(write(tmp_path, "plain-notes.markdown", "Just a paragraph of notes.\n")).title == "plain-notes"
+
+
+# -- HTML -------------------------------------------------------------------------------------
+
+PAGE = """<!DOCTYPE html>
+<html><head>
+<meta charset="utf-8">
+<title>Meta removes accounts | CNN Business</title>
+<meta property="og:title" content="Meta removes Khamenei&#8217;s accounts">
+<meta property="og:url" content="https://example.com/og">
+<link rel="canonical" href="https://example.com/2024/02/09/meta">
+<meta property="article:published_time" content="2024-02-09T10:31:00Z">
+<style>p { color: red }</style>
+<script>var ads = "<p>not text</p>";</script>
+</head><body>
+<header><a href="/">Home</a> <nav><ul><li>World</li><li>Business</li></ul></nav></header>
+<div role="navigation">Sections menu</div>
+<article>
+  <h1>Meta removes the accounts</h1>
+  <p>Meta has removed the <b>Facebook</b> and
+     Instagram accounts&nbsp;of Iran&rsquo;s leader.</p>
+  <aside>Related: other stories</aside>
+  <p>First line<br>second line</p>
+  <form><input name="q"><button>Subscribe</button></form>
+  <pre>code   stays
+  spaced</pre>
+  <ul><li>One point</li><li>Another point</li></ul>
+</article>
+<div class="teaser"><p>Read more elsewhere</p></div>
+<footer>© CNN</footer>
+</body></html>"""
+
+
+def test_html_keeps_article_text_without_site_furniture():
+    article = extract_html(PAGE)
+    assert article.text.split("\n\n") == [
+        "Meta removes the accounts",
+        "Meta has removed the Facebook and Instagram accounts of Iran’s leader.",
+        "First line\nsecond line",
+        "code   stays\n  spaced",
+        "One point",
+        "Another point",
+    ]
+
+
+def test_html_metadata():
+    article = extract_html(PAGE)
+    assert article.title == "Meta removes Khamenei’s accounts"  # og:title beats <title>
+    assert article.url == "https://example.com/2024/02/09/meta"  # canonical beats og:url
+    assert article.published == "2024-02-09"
+
+
+def test_html_without_article_keeps_body_paragraphs_and_falls_back_for_metadata():
+    page = """<html><head><title> Plain  page </title>
+    <meta property="og:url" content="https://example.com/plain"></head>
+    <body><nav>Menu</nav><h1>Heading</h1><p>One.</p><div>Two <i>three</i></div>
+    <p><time datetime="2023-12-01">1 Dec</time> Four.</p></body></html>"""
+    article = extract_html(page)
+    assert article.text == "Heading\n\nOne.\n\nTwo three\n\n1 Dec Four."
+    assert article.title == "Plain page"
+    assert article.url == "https://example.com/plain"
+    assert article.published == "2023-12-01"
+
+
+def test_html_title_falls_back_to_first_h1():
+    assert extract_html("<body><h1>Only <em>heading</em></h1><p>Text.</p></body>").title == "Only heading"
+
+
+def test_html_published_from_json_ld_and_date_meta():
+    ld = """<html><head><script type="application/ld+json">
+    {"@context": "https://schema.org", "@graph": [{"@type": "WebPage"},
+     {"@type": "NewsArticle", "datePublished": "2022-05-17T08:00:00+02:00"}]}</script>
+    <meta name="date" content="2020-01-01"></head><body><p>x</p></body></html>"""
+    assert extract_html(ld).published == "2022-05-17"
+    meta = '<html><head><meta name="date" content="2021-03-04"></head><body><p>x</p><time datetime="1999-01-01"></time></body></html>'
+    assert extract_html(meta).published == "2021-03-04"
+    assert extract_html('<p>x</p><script type="application/ld+json">{broken</script>').published is None
+
+
+def test_iso_date():
+    assert iso_date("2024-02-09T10:31:00Z") == "2024-02-09"
+    assert iso_date(" 2024-02-09") == "2024-02-09"
+    assert iso_date("2024-13-40") is None
+    assert iso_date("Friday") is None
+    assert iso_date(None) is None
+
+
+def test_html_hidden_and_aria_hidden_elements_are_skipped():
+    page = '<p>Shown.</p><div hidden><p>Hidden.</p></div><span aria-hidden="true">Icon</span><p>Also shown.</p>'
+    assert extract_html(page).text == "Shown.\n\nAlso shown."
+
+
+def test_load_html_file(tmp_path):
+    doc = load_document(write(tmp_path, "page.html", PAGE))
+    assert doc.format == "html"
+    assert doc.title == "Meta removes Khamenei’s accounts"
+    assert doc.url == "https://example.com/2024/02/09/meta"
+    assert doc.published == "2024-02-09"
+    assert doc.text.startswith("Meta removes the accounts\n\nMeta has removed")
+    assert doc.content_hash == hashlib.sha256(doc.text.encode("utf-8")).hexdigest()
+
+
+def test_html_declared_charset_is_used_when_bytes_are_not_utf8(tmp_path):
+    page = '<html><head><meta charset="iso-8859-1"><title>Caf\xe9</title></head><body><p>Cr\xe8me br\xfbl\xe9e.</p></body></html>'
+    doc = load_document(write(tmp_path, "legacy.htm", page.encode("latin-1")))
+    assert doc.text == "Crème brûlée."
+    assert doc.title == "Café"
+    assert doc.encoding == "cp1252"
+
+
+def test_html_without_article_text_is_an_error(tmp_path):
+    page = "<html><head><title>Empty</title></head><body><nav>Menu</nav><script>x()</script></body></html>"
+    assert error_of(write(tmp_path, "empty.html", page)) == "no article text found in the HTML"
+
+
+# -- pasted text ------------------------------------------------------------------------------
+
+def test_document_from_text():
+    doc = document_from_text("Skip to Content\n\nA headline about the harbour\n\nBody text.")
+    assert doc.title == "A headline about the harbour"
+    assert (doc.path, doc.source, doc.format) == (None, "clipboard", "text")
+    assert doc.content_hash == hashlib.sha256(doc.text.encode("utf-8")).hexdigest()
+
+
+def test_document_from_text_title_falls_back_to_first_words_and_takes_an_explicit_title():
+    text = "This opening sentence is rather long and ends with a full stop, so it is no headline."
+    assert document_from_text(text).title == "This opening sentence is rather long and ends with a full s…"
+    assert document_from_text(text, title="Mine", source="typed").title == "Mine"
+    assert document_from_text(text, source="typed").source == "typed"
+
+
+@pytest.mark.parametrize("text", ["", "  \n\t "])
+def test_document_from_empty_text_is_an_error(text):
+    with pytest.raises(DocumentError, match="^clipboard: text is empty$"):
+        document_from_text(text)
+
+
+# -- the headline heuristic -------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, title", [
+    ("Navigation\nJoin our channel and get news uncensored!\n  •  \nThe real headline is here\nBody.", "The real headline is here"),
+    ("Skip to Content\n\nMenu Home Sections\nHeadline with enough words\n", "Headline with enough words"),
+    ("<i>Photo credit line here</i>\nA proper headline appears\n", "A proper headline appears"),
+    ("Two words\nA sentence that ends with a period.\n", None),
+    ("Breaking: storm hits the coast?\n", "Breaking: storm hits the coast?"),
+])
+def test_headline_heuristic(text, title):
+    assert documents._headline(text) == title
+
+
+def test_headline_heuristic_only_looks_near_the_top():
+    text = "\n".join(["Filler line with a period."] * 20 + ["Late headline without a period"])
+    assert documents._headline(text) is None
