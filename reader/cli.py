@@ -12,7 +12,7 @@ import importlib
 import sys
 
 #: Sub-command modules under ``reader.commands``, in the order ``--help`` lists them.
-COMMANDS = ("gui", "compare", "batch", "eval")
+COMMANDS = ("gui", "compare", "batch", "eval", "screenshot")
 
 
 class ArgumentParser(argparse.ArgumentParser):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 
 def register(subparsers) -> None:
     p = subparsers.add_parser("gui", help="open the reader window (default)",
@@ -12,7 +14,7 @@ def register(subparsers) -> None:
 
 def run(args) -> int:
     if len(args.files) > 2:
-        print("reader: error: give at most two files (side A and side B)", flush=True)
+        print("reader: error: give at most two files (side A and side B)", file=sys.stderr)
         return 2
     from reader.ui.app import run_app  # Qt is imported only when the window is wanted
 

@@ -1,0 +1,121 @@
+"""Starting the window: the QApplication, where settings live, and which pair opens first.
+
+``run_app(args)`` is called by ``reader gui [A [B]]``. Files named on the command line are read
+before any window appears, so a bad one exits with status 2 and a one-line message, as every
+command promises. Without files the window reopens the last pair; on the very first run (or
+when the last pair is gone) it opens the seed articles 002 and 003 so a new user sees the
+product working at once, and says on the status bar when even those are missing.
+
+Settings go to ``$READER_SETTINGS_DIR/reader.ini`` when that variable is set (tests use it),
+else to the platform's per-user location. Must not import reader.storage.
+"""
+
+from __future__ import annotations
+
+import os
+import pathlib
+import sys
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from reader.core.documents import DocumentError, load_document
+from reader.ui import icons
+from reader.ui.preferences import Preferences
+from reader.ui.resources import stylesheet
+
+SETTINGS_ENV = "READER_SETTINGS_DIR"
+#: The seed pair a first run opens: a CNN report and a rewrite of it.
+SEED_PAIR = ("002", "003")
+
+
+def open_settings() -> QSettings:
+    folder = os.environ.get(SETTINGS_ENV)
+    if folder:
+        return QSettings(str(pathlib.Path(folder) / "reader.ini"), QSettings.Format.IniFormat)
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "reader", "reader")
+
+
+def seeds_folder() -> pathlib.Path:
+    """The repository's ``seeds/`` folder, next to the ``reader`` package."""
+    return pathlib.Path(__file__).resolve().parents[2] / "seeds"
+
+
+def seed_paths() -> tuple[pathlib.Path, pathlib.Path] | None:
+    folder = seeds_folder()
+    found = []
+    for number in SEED_PAIR:
+        matches = sorted(folder.glob(f"{number}_*.txt")) if folder.is_dir() else []
+        if not matches:
+            return None
+        found.append(matches[0])
+    return found[0], found[1]
+
+
+def ensure_application() -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+    app.setApplicationName("Reader")
+    app.setOrganizationName("reader")
+    app.setWindowIcon(icons.app_icon())
+    app.setStyleSheet(stylesheet())
+    return app
+
+
+def load_command_line_files(files: list[str]):
+    """Documents for the files given (A, then B); raises DocumentError naming the bad file."""
+    return [load_document(path) for path in files]
+
+
+def open_startup_pair(window) -> str:
+    """Open the last pair, else the seed pair; returns what was opened, for the status bar."""
+    last_a, last_b = window.preferences.last_pair()
+    if last_a or last_b:
+        try:
+            documents = [load_document(p) if p else None for p in (last_a, last_b)]
+        except DocumentError as error:
+            message = f"Could not reopen the last pair ({error}); "
+        else:
+            window.compare(*documents)
+            return "Reopened the last pair."
+    else:
+        message = ""
+    seeds = seed_paths()
+    if seeds is None:
+        window.compare(None, None)
+        return message + f"the seed articles were not found in {seeds_folder()}; open two documents with Ctrl+O and Ctrl+Shift+O."
+    try:
+        window.compare(*(load_document(p) for p in seeds))
+    except DocumentError as error:
+        window.compare(None, None)
+        return message + f"the seed articles could not be read ({error})."
+    return message + "Showing the example pair: a CNN report (A) and a rewrite of it (B)."
+
+
+def create_window(files: list[str] | None = None, align_function=None):
+    """Build the window on ``files`` (or the startup pair) without entering the event loop."""
+    from reader.ui.main_window import MainWindow  # after the QApplication exists
+
+    ensure_application()
+    documents = load_command_line_files(files or [])
+    window = MainWindow(Preferences(open_settings()), align_function)
+    if documents:
+        window.compare(documents[0], documents[1] if len(documents) > 1 else None)
+        window.statusBar().showMessage("Opened " + " and ".join(d.source for d in documents), 5000)
+    else:
+        note = open_startup_pair(window)
+        window.statusBar().showMessage(note[:1].upper() + note[1:], 15000)
+    return window
+
+
+def run_app(args) -> int:
+    files = list(getattr(args, "files", None) or [])
+    try:
+        app = ensure_application()
+        window = create_window(files)
+    except DocumentError as error:
+        print(f"reader: error: {error}", file=sys.stderr)
+        return 2
+    window.show()
+    return app.exec()

@@ -1,0 +1,127 @@
+"""The state of one comparison: documents A and B, the settings, the alignment, the selected match.
+
+``Comparison`` is the window's model. Widgets never talk to each other about documents or
+matches; they call this object and redraw on its signals. Changing a document clears the
+alignment (its offsets no longer apply) and starts a new one; changing the settings keeps the
+old marks on screen until the new alignment arrives. Alignment runs in ``AlignmentRunner``.
+
+Must not import reader.storage or widgets.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from reader.core.config import AlignConfig
+from reader.ui.passage_index import PassageIndex
+from reader.ui.worker import AlignmentRunner
+
+
+class Comparison(QObject):
+    documents_changed = Signal()
+    alignment_changed = Signal()        # a new alignment, or None (cleared)
+    current_changed = Signal(object)    # match index or None
+    busy_changed = Signal(bool)
+    progress = Signal(int, int)
+    failed = Signal(str)
+
+    def __init__(self, config: AlignConfig | None = None, align_function=None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.documents = {"a": None, "b": None}
+        self.config = config or AlignConfig()
+        self.alignment = None
+        self.index: PassageIndex | None = None
+        self.current: int | None = None
+        self.runner = AlignmentRunner(align_function, self)
+        self.runner.finished.connect(self._on_aligned)
+        self.runner.failed.connect(self.failed)
+        self.runner.progress.connect(self.progress)
+        self.runner.busy_changed.connect(self.busy_changed)
+
+    @property
+    def busy(self) -> bool:
+        return self.runner.busy
+
+    def ready(self) -> bool:
+        return self.documents["a"] is not None and self.documents["b"] is not None
+
+    # Documents and settings --------------------------------------------------------------
+    def set_document(self, side: str, document) -> None:
+        self.documents[side] = document
+        self._documents_replaced()
+
+    def set_documents(self, document_a, document_b) -> None:
+        self.documents = {"a": document_a, "b": document_b}
+        self._documents_replaced()
+
+    def swap(self) -> None:
+        """Exchange A and B; an alignment on screen is mirrored rather than recomputed."""
+        self.documents = {"a": self.documents["b"], "b": self.documents["a"]}
+        old, current = self.alignment, self.current
+        self.documents_changed.emit()
+        if old is not None and not self.busy:
+            swapped = old.swapped()
+            selected = None
+            if current is not None:
+                m = old.matches[current]
+                selected = next((i for i, s in enumerate(swapped.matches)
+                                 if (s.a_start, s.a_end, s.b_start, s.b_end) == (m.b_start, m.b_end, m.a_start, m.a_end)),
+                                None)
+            self._set_alignment(swapped)
+            self.select(selected)
+        else:
+            self._set_alignment(None)
+            self.realign()
+
+    def set_config(self, config: AlignConfig) -> None:
+        if config == self.config:
+            return
+        self.config = config
+        self.realign()
+
+    def realign(self) -> None:
+        if not self.ready():
+            self.runner.cancel()
+            return
+        self.runner.request(self.documents["a"].text, self.documents["b"].text, self.config)
+
+    def cancel(self) -> None:
+        self.runner.cancel()
+
+    def shutdown(self) -> None:
+        self.runner.shutdown()
+
+    def _documents_replaced(self) -> None:
+        self.documents_changed.emit()
+        self._set_alignment(None)
+        self.realign()
+
+    # Alignment and selection -------------------------------------------------------------
+    def _on_aligned(self, alignment) -> None:
+        self._set_alignment(alignment)
+
+    def _set_alignment(self, alignment) -> None:
+        self.alignment = alignment
+        if alignment is None:
+            self.index = None
+        else:
+            self.index = PassageIndex(alignment.matches, len(self.documents["a"].text), len(self.documents["b"].text))
+        self.current = None
+        self.alignment_changed.emit()
+        self.current_changed.emit(None)
+
+    def select(self, match_index: int | None) -> None:
+        if match_index is not None and (self.alignment is None or not 0 <= match_index < len(self.alignment.matches)):
+            match_index = None
+        self.current = match_index
+        self.current_changed.emit(match_index)
+
+    def step(self, forward: bool) -> bool:
+        """Select the next (previous) match; False when there is none."""
+        if self.index is None:
+            return False
+        target = self.index.step(self.current, forward)
+        if target is None:
+            return False
+        self.select(target)
+        return True

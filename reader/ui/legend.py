@@ -1,0 +1,83 @@
+"""The legend: what each colour and underline means, drawn exactly as the panes draw it.
+
+Each kind's sample is laid out with the same ``QTextCharFormat`` the panes use (tint and
+underline style), so the legend cannot drift from the marks it explains. A last sample shows
+that a strong tint means identical words and a pale one reworded words.
+Must not import reader.storage.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QSize
+from PySide6.QtGui import QPainter, QTextCharFormat, QTextLayout
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
+
+from reader.core.matches import EDITED, KINDS
+from reader.ui import kind_style
+
+
+class SampleText(QWidget):
+    """A line of text whose parts carry their own character formats."""
+
+    def __init__(self, parts: list[tuple[str, QTextCharFormat | None]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.parts = parts
+        self.text = "".join(text for text, _ in parts)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+
+    def _layout(self) -> QTextLayout:
+        layout = QTextLayout(self.text, self.font())
+        ranges, position = [], 0
+        for text, fmt in self.parts:
+            if fmt is not None:
+                r = QTextLayout.FormatRange()
+                r.start, r.length, r.format = position, len(text), fmt
+                ranges.append(r)
+            position += len(text)
+        layout.setFormats(ranges)
+        layout.beginLayout()
+        line = layout.createLine()
+        line.setLineWidth(10_000)
+        layout.endLayout()
+        return layout
+
+    def sizeHint(self) -> QSize:
+        layout = self._layout()  # keep it alive: a QTextLine dies with its layout
+        line = layout.lineAt(0)
+        return QSize(int(line.naturalTextWidth()) + 8, int(line.height()) + 8)
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        layout = self._layout()
+        y = (self.height() - layout.lineAt(0).height()) / 2
+        layout.draw(painter, QPointF(4, y))
+        painter.end()
+
+
+class Legend(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("legend")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 0, 8, 0)
+        layout.setSpacing(6)
+        self.samples: dict[str, SampleText] = {}
+        for kind in KINDS:
+            sample = SampleText([(f" {kind_style.LABELS[kind]} ", kind_style.passage_format(kind, True))])
+            sample.setToolTip(kind_style.describe(kind))
+            self.samples[kind] = sample
+            layout.addWidget(sample)
+        layout.addSpacing(12)
+        strength = SampleText([
+            (" same words ", kind_style.passage_format(EDITED, True)),
+            (" ", None),
+            (" changed words ", kind_style.passage_format(EDITED, False)),
+        ])
+        strength.setToolTip("Inside a passage, identical words are tinted strongly and reworded ones lightly")
+        layout.addWidget(strength)
+        hint = QLabel("Underlines tell the kinds apart without colour: solid, dashed, wavy, dotted.")
+        hint.setObjectName("legendHint")
+        hint.setWordWrap(False)
+        self.hint = hint
+        layout.addWidget(hint)
+        layout.addStretch(1)

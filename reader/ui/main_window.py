@@ -1,0 +1,329 @@
+"""The main window: menus, toolbar, docks and the wiring between the widgets and the model.
+
+Owns no logic of its own beyond routing: documents come from ``reader.core.documents``, the
+comparison state lives in ``Comparison``, each widget paints itself. Every error a user can
+cause (a file that cannot be read, an empty clipboard, a failed alignment) is shown in a
+dialog and leaves the documents on screen untouched. Must not import reader.storage.
+"""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QHBoxLayout, QMainWindow, QMessageBox,
+                               QToolBar, QVBoxLayout, QWidget)
+
+from reader import __version__
+from reader.core.documents import DocumentError, document_from_text, load_document
+from reader.ui import icons, kind_style
+from reader.ui.actions import add_action
+from reader.ui.comparison import Comparison
+from reader.ui.legend import Legend
+from reader.ui.link_map import LinkMap
+from reader.ui.passage_list import PassageListDock
+from reader.ui.preferences import Preferences
+from reader.ui.reading_pane import DEFAULT_POINT_SIZE, ReadingPane
+from reader.ui.scroll_sync import ScrollSync
+from reader.ui.settings_panel import SettingsPanel
+from reader.ui.summary_bar import SummaryBar
+
+FILE_FILTER = "Articles (*.txt *.text *.md *.markdown *.html *.htm);;All files (*)"
+MIN_POINT_SIZE, MAX_POINT_SIZE = 7, 32
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, preferences: Preferences, align_function=None) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.preferences = preferences
+        self.error_dialog: QMessageBox | None = None
+        self.setWindowIcon(icons.app_icon())
+        self.comparison = Comparison(preferences.align_config(), align_function, self)
+
+        self.panes = {"a": ReadingPane("a"), "b": ReadingPane("b")}
+        self.link_map = LinkMap(self.panes["a"], self.panes["b"])
+        self.scroll_sync = ScrollSync(self.panes["a"], self.panes["b"], self)
+        self.summary_bar = SummaryBar()
+        self.legend = Legend()
+        self.passage_dock = PassageListDock(self)
+        self.settings_panel = SettingsPanel(self.comparison.config)
+        self.settings_dock = QDockWidget("Matching", self)
+        self.settings_dock.setObjectName("settingsDock")
+        self.settings_dock.setWidget(self.settings_panel)
+        self._build_layout()
+        self._build_actions()
+        self._connect()
+
+        size = preferences.point_size() or DEFAULT_POINT_SIZE
+        for pane in self.panes.values():
+            pane.set_point_size(size)
+        self.scroll_sync.set_enabled(preferences.sync_scrolling())
+        self.resize(1500, 950)
+        if preferences.window_geometry() is not None:
+            self.restoreGeometry(preferences.window_geometry())
+        if preferences.window_state() is not None:
+            self.restoreState(preferences.window_state())
+        self._update_title()
+
+    # Construction ----------------------------------------------------------------------
+    def _build_layout(self) -> None:
+        panes_row = QHBoxLayout()
+        panes_row.setContentsMargins(0, 0, 0, 0)
+        panes_row.setSpacing(0)
+        panes_row.addWidget(self.panes["a"], 1)
+        panes_row.addWidget(self.link_map)
+        panes_row.addWidget(self.panes["b"], 1)
+        central = QWidget()
+        central.setObjectName("central")
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.summary_bar)
+        column.addWidget(self.legend)
+        column.addLayout(panes_row, 1)
+        self.setCentralWidget(central)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.passage_dock)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.settings_dock)
+        self.resizeDocks([self.passage_dock], [200], Qt.Orientation.Vertical)
+        self.resizeDocks([self.settings_dock], [250], Qt.Orientation.Horizontal)
+
+    def _build_actions(self) -> None:
+        a = self.actions_by_name = {}
+        a["open_a"] = add_action(self, "&Open Document A…", lambda: self.choose_file("a"), "Ctrl+O",
+                                 icon=icons.open_a(), tip="Open a file as document A (left)")
+        a["open_b"] = add_action(self, "Open Document &B…", lambda: self.choose_file("b"), "Ctrl+Shift+O",
+                                 icon=icons.open_b(), tip="Open a file as document B (right)")
+        a["paste_a"] = add_action(self, "Paste Clipboard as Document A", lambda: self.paste_document("a"),
+                                  "Ctrl+Alt+V", tip="Use the text on the clipboard as document A")
+        a["paste_b"] = add_action(self, "&Paste Clipboard as Document B", lambda: self.paste_document("b"),
+                                  "Ctrl+Shift+V", icon=icons.paste(), tip="Use the text on the clipboard as document B")
+        a["swap"] = add_action(self, "&Swap Sides", self.swap_sides, "Ctrl+Shift+S", icon=icons.swap(),
+                               tip="Exchange documents A and B")
+        a["quit"] = add_action(self, "&Quit", self.close, QKeySequence.StandardKey.Quit, "Ctrl+Q")
+        a["next"] = add_action(self, "&Next Passage", lambda: self.step(True), "F7", icon=icons.next_())
+        a["previous"] = add_action(self, "P&revious Passage", lambda: self.step(False), "Shift+F7",
+                                   icon=icons.previous())
+        a["zoom_in"] = add_action(self, "Zoom &In", lambda: self.zoom(+1), "Ctrl+=", "Ctrl++",
+                                  icon=icons.zoom_in(), tip="Larger text")
+        a["zoom_out"] = add_action(self, "Zoom &Out", lambda: self.zoom(-1), "Ctrl+-", icon=icons.zoom_out(),
+                                   tip="Smaller text")
+        a["zoom_reset"] = add_action(self, "&Actual Size", lambda: self.zoom(0), "Ctrl+0", tip="Default text size")
+        a["sync"] = add_action(self, "S&ynchronize Scrolling", self.set_sync_scrolling, icon=icons.sync(),
+                               tip="Scroll both documents together", checkable=True,
+                               checked=self.preferences.sync_scrolling())
+        a["about"] = add_action(self, "&About Reader", self.show_about, "F1")
+
+        menu = self.menuBar().addMenu("&File")
+        for name in ("open_a", "open_b", None, "paste_a", "paste_b", None, "swap", None, "quit"):
+            menu.addSeparator() if name is None else menu.addAction(a[name])
+        menu = self.menuBar().addMenu("&View")
+        for name in ("zoom_in", "zoom_out", "zoom_reset", None, "sync", None):
+            menu.addSeparator() if name is None else menu.addAction(a[name])
+        menu.addAction(self.passage_dock.toggleViewAction())
+        menu.addAction(self.settings_dock.toggleViewAction())
+        menu = self.menuBar().addMenu("&Go")
+        menu.addAction(a["next"])
+        menu.addAction(a["previous"])
+        self.menuBar().addMenu("&Help").addAction(a["about"])
+
+        toolbar = QToolBar("Main toolbar")
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.setMovable(False)
+        for name in ("open_a", "open_b", None, "swap", None, "previous", "next", None, "sync", None,
+                     "zoom_out", "zoom_in"):
+            toolbar.addSeparator() if name is None else toolbar.addAction(a[name])
+        for name, short in (("open_a", "Open A"), ("open_b", "Open B"), ("previous", "Previous"), ("next", "Next"),
+                            ("swap", "Swap"), ("sync", "Sync scrolling")):
+            toolbar.widgetForAction(a[name]).setText(short)
+        for name in ("zoom_in", "zoom_out"):
+            toolbar.widgetForAction(a[name]).setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        self.addToolBar(toolbar)
+
+    def _connect(self) -> None:
+        c = self.comparison
+        c.documents_changed.connect(self._on_documents_changed)
+        c.alignment_changed.connect(self._on_alignment_changed)
+        c.current_changed.connect(self._on_current_changed)
+        c.busy_changed.connect(self._on_busy_changed)
+        c.progress.connect(self.summary_bar.set_progress)
+        c.failed.connect(lambda message: self.show_error(f"The alignment failed: {message}"))
+        self.summary_bar.cancel_requested.connect(self._cancel_alignment)
+        self.settings_panel.config_changed.connect(self._on_config_changed)
+        self.passage_dock.passage_activated.connect(lambda i: self.go_to(i, origin=None))
+        self.link_map.band_clicked.connect(lambda i: self.go_to(i, origin=None))
+        for side, pane in self.panes.items():
+            pane.passage_clicked.connect(lambda i, side=side: self.go_to(i, origin=side))
+            pane.files_dropped.connect(lambda files, side=side: self.open_dropped(side, files))
+
+    # Opening documents -------------------------------------------------------------------
+    def compare(self, document_a, document_b) -> None:
+        """Show two documents side by side (either may be None) and align them."""
+        self.comparison.set_documents(document_a, document_b)
+        self._remember_pair()
+
+    def open_path(self, side: str, path: str) -> bool:
+        """Load ``path`` as document ``side``; on failure show why and keep what is shown."""
+        try:
+            document = load_document(path)
+        except (DocumentError, OSError) as error:
+            self.show_error(str(error) if isinstance(error, DocumentError) else f"{path}: {error.strerror or error}")
+            return False
+        self.comparison.set_document(side, document)
+        self.preferences.set_last_folder(os.path.dirname(os.path.abspath(path)))
+        self._remember_pair()
+        self.statusBar().showMessage(f"Opened {document.source} as document {side.upper()}", 5000)
+        return True
+
+    def choose_file(self, side: str) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, f"Open document {side.upper()}", self.preferences.last_folder(),
+                                              FILE_FILTER)
+        if path:
+            self.open_path(side, path)
+
+    def open_dropped(self, side: str, files: list[str]) -> None:
+        """One file opens on the pane it was dropped on; two files open as A and B."""
+        if len(files) == 1:
+            self.open_path(side, files[0])
+        elif len(files) == 2:
+            if self.open_path("a", files[0]):
+                self.open_path("b", files[1])
+        else:
+            self.show_error(f"{len(files)} files were dropped: drop one file on a pane, or two files to compare them.")
+
+    def paste_document(self, side: str) -> None:
+        text = QApplication.clipboard().text()
+        try:
+            document = document_from_text(text, source="clipboard")
+        except DocumentError as error:
+            self.show_error(f"Cannot paste as document {side.upper()}: {error}")
+            return
+        self.comparison.set_document(side, document)
+        self._remember_pair()
+        self.statusBar().showMessage(f"Pasted {len(text.split()):,} words as document {side.upper()}", 5000)
+
+    def swap_sides(self) -> None:
+        self.comparison.swap()
+        self._remember_pair()
+
+    def _remember_pair(self) -> None:
+        docs = self.comparison.documents
+        self.preferences.set_last_pair(*(getattr(docs[s], "path", None) for s in ("a", "b")))
+
+    # Navigation --------------------------------------------------------------------------
+    def go_to(self, match_index: int, origin: str | None) -> None:
+        """Select a match and bring it into view in every pane but the one it was clicked in."""
+        self.comparison.select(match_index)
+        self._reveal_current(skip=origin)
+
+    def step(self, forward: bool) -> None:
+        if self.comparison.step(forward):
+            self._reveal_current(skip=None)
+        elif self.comparison.index is not None and len(self.comparison.index):
+            self.statusBar().showMessage("This is the last passage." if forward else "This is the first passage.", 3000)
+
+    def _reveal_current(self, skip: str | None) -> None:
+        current = self.comparison.current
+        if current is None:
+            return
+        match = self.comparison.alignment.matches[current]
+        with self.scroll_sync.locked():
+            for side, span in (("a", match.a_span), ("b", match.b_span)):
+                if side != skip:
+                    self.panes[side].reveal(*span)
+
+    # View --------------------------------------------------------------------------------
+    def zoom(self, direction: int) -> None:
+        size = self.panes["a"].point_size()
+        size = DEFAULT_POINT_SIZE if direction == 0 else min(max(size + direction, MIN_POINT_SIZE), MAX_POINT_SIZE)
+        for pane in self.panes.values():
+            pane.set_point_size(size)
+        self.preferences.set_point_size(size)
+        self.link_map.update()
+
+    def set_sync_scrolling(self, enabled: bool) -> None:
+        self.scroll_sync.set_enabled(enabled)
+        self.preferences.set_sync_scrolling(enabled)
+
+    def show_error(self, message: str) -> None:
+        """A non-blocking warning dialog; the window stays usable behind it."""
+        if self.error_dialog is not None:
+            self.error_dialog.close()
+        dialog = QMessageBox(QMessageBox.Icon.Warning, "Reader", message, QMessageBox.StandardButton.Ok, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _r: setattr(self, "error_dialog", None))
+        self.error_dialog = dialog
+        self.statusBar().showMessage(message, 10000)
+        dialog.open()
+
+    def show_about(self) -> None:
+        kinds = "".join(f"<li><b>{kind_style.LABELS[k]}</b>: {kind_style.EXPLANATIONS[k]} "
+                        f"({kind_style.UNDERLINE_NAMES[k]} underline)</li>" for k in kind_style.KINDS)
+        QMessageBox.about(self, "About Reader",
+                          f"<h3>Reader {__version__}</h3><p>Two articles side by side, every shared passage "
+                          f"highlighted and linked to its counterpart.</p><ul>{kinds}</ul>"
+                          "<p>F7 / Shift+F7 walk through the passages; click a passage or a band to select it.</p>")
+
+    # Model → widgets ---------------------------------------------------------------------
+    def _on_documents_changed(self) -> None:
+        for side, pane in self.panes.items():
+            document = self.comparison.documents[side]
+            if pane.document is not document:
+                pane.set_document(document)
+        self._update_title()
+        if not self.comparison.ready():
+            missing = [s.upper() for s in ("a", "b") if self.comparison.documents[s] is None]
+            self.summary_bar.show_text(f"Open document {' and '.join(missing)} to compare.")
+
+    def _on_alignment_changed(self) -> None:
+        alignment, index = self.comparison.alignment, self.comparison.index
+        for pane in self.panes.values():
+            pane.set_alignment(alignment, index)
+        self.link_map.set_alignment(alignment, index)
+        self.scroll_sync.set_index(index)
+        docs = self.comparison.documents
+        self.passage_dock.set_alignment(alignment, docs["a"].text if docs["a"] else "", docs["b"].text if docs["b"] else "")
+        if alignment is not None:
+            self.summary_bar.show_summary(alignment.summary)
+            if not alignment.matches:
+                self.statusBar().showMessage("No shared passages found with these settings.", 8000)
+        elif self.comparison.ready():
+            self.summary_bar.show_text("Aligning…")
+
+    def _on_current_changed(self, match_index) -> None:
+        for pane in self.panes.values():
+            pane.set_current(match_index)
+        self.link_map.set_current(match_index)
+        self.passage_dock.set_current(match_index)
+        if match_index is not None:
+            m = self.comparison.alignment.matches[match_index]
+            self.statusBar().showMessage(
+                f"Passage {match_index + 1} of {len(self.comparison.alignment.matches)}: "
+                f"{kind_style.LABELS.get(m.kind, m.kind).lower()}, score {m.score:.2f}, "
+                f"{m.shared_words} shared words")
+
+    def _on_busy_changed(self, busy: bool) -> None:
+        self.summary_bar.set_busy(busy)
+
+    def _on_config_changed(self, config) -> None:
+        self.preferences.set_align_config(config)
+        self.comparison.set_config(config)
+
+    def _cancel_alignment(self) -> None:
+        self.comparison.cancel()
+        if self.comparison.alignment is None and self.comparison.ready():
+            self.summary_bar.show_text("Alignment cancelled. Change a setting or reopen a document to align again.")
+
+    def _update_title(self) -> None:
+        docs = self.comparison.documents
+        names = [docs[s].title if docs[s] is not None else "—" for s in ("a", "b")]
+        self.setWindowTitle(f"{names[0]}  ↔  {names[1]} — Reader")
+
+    def closeEvent(self, event) -> None:
+        self.preferences.set_window(self.saveGeometry(), self.saveState())
+        self._remember_pair()
+        self.preferences.sync()
+        self.comparison.shutdown()
+        super().closeEvent(event)

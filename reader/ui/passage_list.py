@@ -1,0 +1,203 @@
+"""The passage list: one row per match (number, kind, score, both excerpts), sortable, filterable.
+
+``PassageTableModel`` holds the matches and the two texts; ``PassageFilterProxy`` sorts by
+each column's natural key (position for the excerpts) and hides kinds the reader unticks;
+``PassageListDock`` puts kind check boxes above the table and reports the match of a clicked
+row. Selecting a match elsewhere selects its row here without echoing back.
+
+Must not import reader.storage.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDockWidget, QHBoxLayout, QHeaderView, QLabel,
+                               QTableView, QVBoxLayout, QWidget)
+
+from reader.core.matches import KINDS
+from reader.ui import kind_style
+
+COLUMNS = ("#", "Kind", "Score", "In A", "In B")
+EXCERPT_CHARS = 90
+SORT_ROLE = Qt.ItemDataRole.UserRole
+KIND_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def excerpt(text: str, start: int, end: int, limit: int = EXCERPT_CHARS) -> str:
+    """The span's text on one line, cut at a word boundary with an ellipsis if long."""
+    words = " ".join(text[start:end].split())
+    if len(words) <= limit:
+        return words
+    cut = words[:limit].rsplit(" ", 1)[0]
+    return cut + " …"
+
+
+class PassageTableModel(QAbstractTableModel):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._matches: tuple = ()
+        self._texts = ("", "")
+
+    def set_alignment(self, alignment, text_a: str, text_b: str) -> None:
+        self.beginResetModel()
+        self._matches = alignment.matches if alignment is not None else ()
+        self._texts = (text_a, text_b)
+        self.endResetModel()
+
+    def kind_counts(self) -> dict[str, int]:
+        counts = dict.fromkeys(KINDS, 0)
+        for m in self._matches:
+            counts[m.kind] = counts.get(m.kind, 0) + 1
+        return counts
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._matches)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row, column = index.row(), index.column()
+        m = self._matches[row]
+        if role == KIND_ROLE:
+            return m.kind
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (str(row + 1), kind_style.LABELS.get(m.kind, m.kind), f"{m.score:.2f}",
+                    excerpt(self._texts[0], m.a_start, m.a_end), excerpt(self._texts[1], m.b_start, m.b_end))[column]
+        if role == SORT_ROLE:
+            return (row, KINDS.index(m.kind) if m.kind in KINDS else len(KINDS), m.score,
+                    m.a_start, m.b_start)[column]
+        if role == Qt.ItemDataRole.DecorationRole and column == 1:
+            return kind_style.base_colour(m.kind)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == 1:
+                return kind_style.describe(m.kind)
+            if column in (3, 4):
+                text = self._texts[column - 3]
+                start, end = (m.a_start, m.a_end) if column == 3 else (m.b_start, m.b_end)
+                return excerpt(text, start, end, 600)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (0, 2):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+class PassageFilterProxy(QSortFilterProxyModel):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.kinds = set(KINDS)
+        self.setSortRole(SORT_ROLE)
+
+    def set_kinds(self, kinds) -> None:
+        self.kinds = set(kinds)
+        self.invalidateRowsFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
+        index = self.sourceModel().index(source_row, 0, source_parent)
+        return self.sourceModel().data(index, KIND_ROLE) in self.kinds
+
+
+class PassageListDock(QDockWidget):
+    """A dock with kind filters above the table of passages."""
+
+    passage_activated = Signal(int)  # match index
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Passages", parent)
+        self.setObjectName("passageDock")
+        self.model = PassageTableModel(self)
+        self.proxy = PassageFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self._echo_guard = False
+
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        for column in (0, 1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().currentRowChanged.connect(self._on_row_changed)
+        self.table.clicked.connect(self._on_clicked)
+
+        self.filters: dict[str, QCheckBox] = {}
+        filter_row = QHBoxLayout()
+        filter_row.setContentsMargins(6, 4, 6, 2)
+        filter_row.addWidget(QLabel("Show:"))
+        for kind in KINDS:
+            box = QCheckBox(kind_style.LABELS[kind])
+            box.setChecked(True)
+            box.setToolTip(kind_style.describe(kind))
+            box.toggled.connect(self._on_filter_toggled)
+            self.filters[kind] = box
+            filter_row.addWidget(box)
+        filter_row.addStretch(1)
+        self.count_label = QLabel()
+        filter_row.addWidget(self.count_label)
+
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(filter_row)
+        layout.addWidget(self.table, 1)
+        self.setWidget(body)
+        self._update_counts()
+
+    def set_alignment(self, alignment, text_a: str, text_b: str) -> None:
+        self.model.set_alignment(alignment, text_a, text_b)
+        self._update_counts()
+
+    def set_current(self, match_index: int | None) -> None:
+        """Select the row of ``match_index`` without reporting it back."""
+        self._echo_guard = True
+        try:
+            if match_index is None:
+                self.table.clearSelection()
+                return
+            row = self.proxy.mapFromSource(self.model.index(match_index, 0))
+            if row.isValid():
+                self.table.setCurrentIndex(row)
+                self.table.scrollTo(row)
+            else:
+                self.table.clearSelection()
+        finally:
+            self._echo_guard = False
+
+    def visible_matches(self) -> list[int]:
+        """Match indices of the rows shown, in their displayed order."""
+        return [self.proxy.mapToSource(self.proxy.index(r, 0)).row() for r in range(self.proxy.rowCount())]
+
+    def _on_row_changed(self, current, _previous) -> None:
+        if not self._echo_guard and current.isValid():
+            self.passage_activated.emit(self.proxy.mapToSource(current).row())
+
+    def _on_clicked(self, index) -> None:
+        # A click on the row that is already current still means "show me this passage".
+        if index.isValid():
+            self.passage_activated.emit(self.proxy.mapToSource(index).row())
+
+    def _on_filter_toggled(self, _checked: bool) -> None:
+        self.proxy.set_kinds(k for k, box in self.filters.items() if box.isChecked())
+        self._update_counts()
+
+    def _update_counts(self) -> None:
+        counts = self.model.kind_counts()
+        for kind, box in self.filters.items():
+            box.setText(f"{kind_style.LABELS[kind]} ({counts.get(kind, 0)})")
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        self.count_label.setText(f"{shown} of {total} passages" if shown != total else f"{total} passages")

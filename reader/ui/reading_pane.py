@@ -1,0 +1,358 @@
+"""One reading pane: a document's title and source above its read-only text, with passages marked.
+
+``ReadingPane`` shows a ``Document`` (or an invitation to open one), paints the passages of the
+current alignment with their kind's format (identical words strong, changed words pale, an
+underline style per kind), outlines the selected passage, reports clicks on passages and files
+dropped on it, and answers geometry questions (which offsets are visible, where an offset is on
+screen) for the link map and scroll syncing. Offsets in and out are ``Document.text`` offsets;
+``OffsetMap`` converts them to Qt positions.
+
+Must not import reader.storage; knows nothing of the other pane.
+"""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QUrl, Signal
+from PySide6.QtGui import QFont, QPainter, QTextBlockFormat, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QTextEdit, QVBoxLayout, QWidget
+
+from reader.ui import kind_style
+from reader.ui.highlight_spans import spans_for_side
+from reader.ui.offsets import OffsetMap
+
+#: Reading fonts in order of preference; the first one installed is used.
+READING_FONTS = ["Charter", "Georgia", "Source Serif 4", "Source Serif Pro", "Noto Serif", "P052",
+                 "DejaVu Serif", "Times New Roman", "serif"]
+DEFAULT_POINT_SIZE = 12
+LINE_HEIGHT_PERCENT = 140
+DOCUMENT_MARGIN = 22
+
+
+def local_files(mime) -> list[str]:
+    """The local file paths carried by a drag, or [] if it carries anything else."""
+    if not mime.hasUrls():
+        return []
+    urls: list[QUrl] = mime.urls()
+    if not urls or not all(u.isLocalFile() for u in urls):
+        return []
+    return [u.toLocalFile() for u in urls]
+
+
+class ElidedLabel(QLabel):
+    """A one-line label that ends in "…" when too narrow; the full text is its tooltip."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full = ""
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def set_full_text(self, text: str, tooltip: str | None = None) -> None:
+        self._full = text
+        self.setToolTip(tooltip if tooltip is not None else text)
+        self._elide()
+
+    def full_text(self) -> str:
+        return self._full
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        self.setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, max(self.width(), 40)))
+
+
+class PassageView(QTextEdit):
+    """The read-only text of a pane; reports plain clicks (not drags) and dropped files."""
+
+    clicked_at = Signal(int)  # Qt position under a click on text
+    files_dropped = Signal(list)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setUndoRedoEnabled(False)
+        self.setAcceptDrops(True)
+        self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        #: Set by the pane: paints the selected passage's outline over the text.
+        self.overlay_painter = None
+
+    # Clicks -------------------------------------------------------------------------------
+    def mouseReleaseEvent(self, event) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() != Qt.MouseButton.LeftButton or self.textCursor().hasSelection():
+            return
+        point = event.position() + QPointF(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
+        # ExactHit: a click in the empty space after a line's end is not a click on the passage.
+        position = self.document().documentLayout().hitTest(point, Qt.HitTestAccuracy.ExactHit)
+        if position >= 0:
+            self.clicked_at.emit(position)
+
+    # Drops: the text is read-only, so a drop means "open this file here" ------------------
+    def dragEnterEvent(self, event) -> None:
+        if local_files(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:
+        self.dragEnterEvent(event)
+
+    def dropEvent(self, event) -> None:
+        files = local_files(event.mimeData())
+        if files:
+            event.acceptProposedAction()
+            self.files_dropped.emit(files)
+        else:
+            event.ignore()
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if self.overlay_painter is not None:
+            painter = QPainter(self.viewport())
+            try:
+                self.overlay_painter(painter)
+            finally:
+                painter.end()
+
+
+class ReadingPane(QFrame):
+    """Title and source header above the text of one side ("a" or "b")."""
+
+    passage_clicked = Signal(int)  # match index
+    files_dropped = Signal(list)
+
+    def __init__(self, side: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.side = side
+        self.setObjectName(f"pane_{side}")
+        self.setProperty("readingPane", True)
+        self.setAcceptDrops(True)
+        self.document = None
+        self._offsets = OffsetMap("")
+        self._alignment = None
+        self._index = None
+        self._current: int | None = None
+
+        self.badge = QLabel(side.upper())
+        self.badge.setObjectName("sideBadge")
+        self.badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.title = ElidedLabel()
+        self.title.setObjectName("paneTitle")
+        self.source = ElidedLabel()
+        self.source.setObjectName("paneSource")
+        self.view = PassageView(self)
+        self.view.clicked_at.connect(self._on_clicked)
+        self.view.files_dropped.connect(self.files_dropped)
+        self.view.overlay_painter = self._paint_current
+
+        header = QWidget()
+        header.setObjectName("paneHeader")
+        grid = QGridLayout(header)
+        grid.setContentsMargins(10, 8, 10, 8)
+        grid.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(2)
+        grid.addWidget(self.badge, 0, 0, 2, 1, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self.title, 0, 1)
+        grid.addWidget(self.source, 1, 1)
+        grid.setColumnStretch(1, 1)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(header)
+        layout.addWidget(self.view, 1)
+
+        font = QFont()
+        font.setFamilies(READING_FONTS)
+        font.setPointSize(DEFAULT_POINT_SIZE)
+        font.setStyleHint(QFont.StyleHint.Serif)
+        self.view.document().setDefaultFont(font)
+        self.view.document().setDocumentMargin(DOCUMENT_MARGIN)
+        self.set_document(None)
+
+    # Content -----------------------------------------------------------------------------
+    def set_document(self, document) -> None:
+        """Show ``document`` (a ``reader.core.documents.Document``) or, with None, an invitation."""
+        self.document = document
+        self._alignment = self._index = self._current = None
+        text = document.text if document is not None else ""
+        self._offsets = OffsetMap(text)
+        self.view.setPlainText(text)
+        self._apply_block_format()
+        if document is None:
+            opener = "Ctrl+O" if self.side == "a" else "Ctrl+Shift+O"
+            self.title.set_full_text(f"No document {self.side.upper()}")
+            self.source.set_full_text(f"Drop a file here or open one with {opener}")
+            return
+        self.title.set_full_text(document.title or "Untitled")
+        self.source.set_full_text(self._source_line(document), str(document.path or document.source))
+
+    @staticmethod
+    def _source_line(document) -> str:
+        """Source label, where it is (folder or URL), date and length, without repeats."""
+        parts = [document.source] if document.source else []
+        if document.url:
+            parts.append(document.url)
+        elif document.path:
+            parts.append(os.path.dirname(document.path))
+        if document.published:
+            parts.append(document.published)
+        parts.append(f"{len(document.text.split()):,} words")
+        return "  ·  ".join(parts)
+
+    def _apply_block_format(self) -> None:
+        cursor = QTextCursor(self.view.document())
+        cursor.select(QTextCursor.SelectionType.Document)
+        block = QTextBlockFormat()
+        block.setLineHeight(LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        cursor.mergeBlockFormat(block)
+
+    def set_alignment(self, alignment, index) -> None:
+        """Mark the passages of ``alignment`` (for this side); None removes every mark."""
+        self._alignment, self._index, self._current = alignment, index, None
+        document = self.view.document()
+        cursor = QTextCursor(document)
+        cursor.beginEditBlock()
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.setCharFormat(QTextCharFormat())
+        if alignment is not None:
+            formats = {}
+            for span in spans_for_side(alignment, self.side):
+                key = (span.kind, span.identical)
+                if key not in formats:
+                    formats[key] = kind_style.passage_format(*key)
+                cursor.setPosition(self._offsets.to_qt(span.start))
+                cursor.setPosition(self._offsets.to_qt(span.end), QTextCursor.MoveMode.KeepAnchor)
+                cursor.setCharFormat(formats[key])
+        cursor.endEditBlock()
+        self.view.viewport().update()
+
+    def set_current(self, match_index: int | None) -> None:
+        """Outline the passage of match ``match_index`` (None: no passage is selected)."""
+        self._current = match_index
+        self.view.viewport().update()
+
+    def current_span(self) -> tuple[int, int] | None:
+        if self._current is None or self._alignment is None:
+            return None
+        m = self._alignment.matches[self._current]
+        return (m.a_start, m.a_end) if self.side == "a" else (m.b_start, m.b_end)
+
+    def selected_text(self) -> str:
+        return self.view.textCursor().selectedText().replace("\u2029", "\n")
+
+    # Geometry (viewport coordinates of the text view) -------------------------------------
+    def visible_range(self) -> tuple[int, int]:
+        """Offsets of the first and just past the last character visible in the pane."""
+        viewport = self.view.viewport()
+        first = self.view.cursorForPosition(QPoint(0, 0)).position()
+        last = self.view.cursorForPosition(QPoint(viewport.width(), viewport.height())).position()
+        return self._offsets.from_qt(first), min(self._offsets.from_qt(last) + 1, self._offsets.length)
+
+    def line_top(self, offset: int) -> float:
+        """Viewport y of the top of the line holding ``offset``."""
+        return self.view.cursorRect(self._cursor_at(offset)).top()
+
+    def line_bottom(self, offset: int) -> float:
+        return self.view.cursorRect(self._cursor_at(offset)).bottom()
+
+    def offset_at(self, y: float) -> int:
+        """Offset of the text at viewport height ``y`` (left edge of the text)."""
+        point = QPoint(DOCUMENT_MARGIN + 1, round(y))
+        return self._offsets.from_qt(self.view.cursorForPosition(point).position())
+
+    def scroll_offset_to(self, offset: int, y: float) -> None:
+        """Scroll so that the line holding ``offset`` starts at viewport height ``y``."""
+        bar = self.view.verticalScrollBar()
+        bar.setValue(bar.value() + round(self.line_top(offset) - y))
+
+    def reveal(self, start: int, end: int) -> None:
+        """Scroll a span into view if it is not: its start a quarter down from the top."""
+        height = self.view.viewport().height()
+        top, bottom = self.line_top(start), self.line_bottom(max(start, end - 1))
+        if top < 0 or bottom > height:
+            self.scroll_offset_to(start, height * 0.25 if bottom - top < height * 0.7 else 8)
+
+    def viewport_height(self) -> int:
+        return self.view.viewport().height()
+
+    def _cursor_at(self, offset: int) -> QTextCursor:
+        cursor = QTextCursor(self.view.document())
+        cursor.setPosition(min(self._offsets.to_qt(offset), self.view.document().characterCount() - 1))
+        return cursor
+
+    # Zoom --------------------------------------------------------------------------------
+    def point_size(self) -> int:
+        return self.view.document().defaultFont().pointSize()
+
+    def set_point_size(self, size: int) -> None:
+        font = self.view.document().defaultFont()
+        font.setPointSize(size)
+        self.view.document().setDefaultFont(font)
+
+    # Events ------------------------------------------------------------------------------
+    def _on_clicked(self, position: int) -> None:
+        if self._index is None:
+            return
+        found = self._index.at(self.side, self._offsets.from_qt(position))
+        if found is not None:
+            self.passage_clicked.emit(found)
+
+    def dragEnterEvent(self, event) -> None:  # drops on the header open files too
+        self.view.dragEnterEvent(event)
+
+    def dropEvent(self, event) -> None:
+        self.view.dropEvent(event)
+
+    def _paint_current(self, painter: QPainter) -> None:
+        """Mark the selected passage with a bar in the left margin, from its first line to its last."""
+        span = self.current_span()
+        if span is None:
+            return
+        kind = self._alignment.matches[self._current].kind
+        rects = self._line_rects(self._offsets.to_qt(span[0]), self._offsets.to_qt(span[1]))
+        if not rects:
+            return
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(kind_style.base_colour(kind))
+        bar = QRectF(DOCUMENT_MARGIN * 0.3, rects[0].top(), 5, rects[-1].bottom() - rects[0].top())
+        painter.drawRoundedRect(bar, 2.5, 2.5)
+
+    def _line_rects(self, start: int, end: int) -> list[QRectF]:
+        """Viewport rectangles of the visible lines of Qt positions [start, end)."""
+        document = self.view.document()
+        layout = document.documentLayout()
+        dx, dy = self.view.horizontalScrollBar().value(), self.view.verticalScrollBar().value()
+        height = self.view.viewport().height()
+        rects: list[QRectF] = []
+        block = document.findBlock(start)
+        while block.isValid() and block.position() < end:
+            origin = layout.blockBoundingRect(block).topLeft() - QPointF(dx, dy)
+            if origin.y() > height:
+                break
+            text_layout = block.layout()
+            for n in range(text_layout.lineCount()):
+                line = text_layout.lineAt(n)
+                line_start = block.position() + line.textStart()
+                line_end = line_start + line.textLength()
+                lo, hi = max(start, line_start), min(end, line_end)
+                if lo >= hi:
+                    continue
+                top = origin.y() + line.y()
+                if top + line.height() < 0 or top > height:
+                    continue
+                x0 = line.cursorToX(lo - block.position())[0]
+                x1 = line.cursorToX(hi - block.position())[0]
+                # Proportional line height adds its leading below the glyphs; hug the glyphs.
+                glyph_height = line.ascent() + line.descent()
+                rects.append(QRectF(origin.x() + x0, top, x1 - x0, glyph_height + 2))
+            block = block.next()
+        return rects
