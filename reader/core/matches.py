@@ -7,7 +7,7 @@ Must not import Qt.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 VERBATIM = "verbatim"
 EDITED = "edited"
@@ -54,6 +54,8 @@ class Match:
     shared_words: int = 0
     #: Longest run of identical consecutive words.
     longest_run: int = 0
+    #: Index into ``Alignment.regions`` of the region this passage belongs to (-1: none).
+    region: int = -1
 
     @property
     def a_span(self) -> tuple[int, int]:
@@ -70,7 +72,7 @@ class Match:
             for o in self.ops
         )
         return Match(self.b_start, self.b_end, self.a_start, self.a_end, self.kind, self.score,
-                     ops, self.shared_words, self.longest_run)
+                     ops, self.shared_words, self.longest_run, self.region)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,13 +89,27 @@ class Summary:
 
 @dataclass(frozen=True, slots=True)
 class Alignment:
-    """The shared passages of two texts, ordered by their position in A."""
+    """The shared passages of two texts, ordered by their position in A.
+
+    ``matches`` are the passages a reader walks through: each links a sentence or a run of
+    sentences to its counterpart. ``regions`` group them into the stretches of text that were
+    reused as a whole (a rewritten article body, a copied section): what a plagiarism-detection
+    evaluation (PAN) calls a case. Each region is a ``Match`` without word diff; a match's
+    ``region`` field indexes this tuple.
+    """
 
     matches: tuple[Match, ...]
     summary: Summary
+    regions: tuple[Match, ...] = ()
 
     def swapped(self) -> "Alignment":
         s = self.summary
-        matches = tuple(sorted((m.swapped() for m in self.matches), key=lambda m: (m.a_start, m.b_start)))
+        order = sorted(range(len(self.regions)), key=lambda k: (self.regions[k].b_start, self.regions[k].a_start))
+        renumber = {old: new for new, old in enumerate(order)}
+        regions = tuple(self.regions[k].swapped() for k in order)
+        matches = tuple(sorted(
+            (replace(m.swapped(), region=renumber.get(m.region, -1)) for m in self.matches),
+            key=lambda m: (m.a_start, m.b_start)))
         return Alignment(matches, Summary(s.share_b, s.share_a, s.matches, s.longest_verbatim_words,
-                                          s.words_b, s.words_a))
+                                          s.words_b, s.words_a),
+                         tuple(replace(r, region=k) for k, r in enumerate(regions)))

@@ -1,0 +1,94 @@
+"""Extension: grow seeds (similar unit pairs) into passages, the second stage of the engine.
+
+Seeds that lie close together in *both* texts form one passage; order inside a passage does not
+matter, so reordered sentences stay together. Clustering alternates between the two texts
+(split wherever the gap between consecutive seeds exceeds ``max_gap`` units) until stable; a
+passage whose two sides are not similar enough as a whole is re-clustered with a smaller gap
+(Sanchez-Perez, Sidorov & Gelbukh, PAN 2014).
+Pure functions; must not import Qt.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reader.core.seeding import cosine
+
+Seed = tuple[int, int, float, float]  # unit in A, unit in B, cosine, dice
+
+
+@dataclass(frozen=True, slots=True)
+class Cluster:
+    a_first: int  # unit indices, inclusive
+    a_last: int
+    b_first: int
+    b_last: int
+    seeds: tuple[Seed, ...]
+    similarity: float  # cosine of the summed vectors of both sides
+
+
+def _split(seeds: list[Seed], dim: int, max_gap: int) -> list[list[Seed]]:
+    ordered = sorted(seeds, key=lambda s: (s[dim], s[1 - dim]))
+    groups = [[ordered[0]]]
+    for s in ordered[1:]:
+        if s[dim] - groups[-1][-1][dim] - 1 > max_gap:
+            groups.append([s])
+        else:
+            groups[-1].append(s)
+    return groups
+
+
+def cluster_seeds(seeds: list[Seed], max_gap: int) -> list[list[Seed]]:
+    """Groups of seeds close together in both texts."""
+    if not seeds:
+        return []
+    clusters = [list(seeds)]
+    dim = 0
+    stable_rounds = 0
+    while stable_rounds < 2:
+        nxt = []
+        for c in clusters:
+            nxt.extend(_split(c, dim, max_gap))
+        stable_rounds = stable_rounds + 1 if len(nxt) == len(clusters) else 0
+        clusters = nxt
+        dim = 1 - dim
+    return clusters
+
+
+def _summed(vectors: list[dict[str, float]], first: int, last: int) -> dict[str, float]:
+    out: dict[str, float] = {}
+    for v in vectors[first:last + 1]:
+        for t, w in v.items():
+            out[t] = out.get(t, 0.0) + w
+    return out
+
+
+def passage_similarity(va, vb, a_first, a_last, b_first, b_last) -> float:
+    return cosine(_summed(va, a_first, a_last), _summed(vb, b_first, b_last))
+
+
+def extend(seeds: list[Seed], va, vb, max_gap: int, min_similarity: float, anchor=None) -> list[Cluster]:
+    """Validated passages from seeds; clusters failing validation are re-split with a smaller gap.
+
+    With ``anchor`` (a predicate on seeds), only clusters holding at least one anchor seed are
+    kept: weak seeds may extend a passage but never start one.
+    """
+    out = []
+    for group in cluster_seeds(seeds, max_gap):
+        if anchor is not None and not any(anchor(s) for s in group):
+            continue
+        a_first = min(s[0] for s in group)
+        a_last = max(s[0] for s in group)
+        b_first = min(s[1] for s in group)
+        b_last = max(s[1] for s in group)
+        sim = passage_similarity(va, vb, a_first, a_last, b_first, b_last)
+        if sim >= min_similarity or len(group) == 1:
+            out.append(Cluster(a_first, a_last, b_first, b_last, tuple(group), sim))
+        elif max_gap > 0:
+            out.extend(extend(group, va, vb, max_gap - 1, min_similarity, anchor))
+        else:
+            # No gap left: keep the seeds as they are, one passage each.
+            for s in group:
+                if anchor is None or anchor(s):
+                    out.append(Cluster(s[0], s[0], s[1], s[1], (s,), s[2]))
+    return out

@@ -1,0 +1,141 @@
+"""Seeds: pairs of similar sentences, the first stage of the reuse engine.
+
+A text is cut into *units* (sentences; a unit with fewer than ``MIN_UNIT_TERMS`` content words is
+joined to the next one, as Sanchez-Perez et al. (PAN 2014) do). Each unit becomes a tf-isf vector
+over its stemmed content words. A pair of units is a seed when both the cosine of the vectors and
+the Dice coefficient of the word sets reach the threshold. Candidate pairs come from an inverted
+index over each unit's rarest words, so long texts are not compared all-pairs.
+Pure functions; must not import Qt.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+from reader.core.text import Token, split_sentences, tokenize
+
+MIN_UNIT_TERMS = 3
+#: Words used to find candidate partners for one unit: its rarest ones. A true seed shares at
+#: least one of them whenever the Dice threshold is above ~0.2 (prefix filtering).
+CANDIDATE_TERMS = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    start: int  # character offsets
+    end: int
+    first: int  # token indices [first, last)
+    last: int
+    terms: dict[str, int]  # content word → count
+
+
+@dataclass(slots=True)
+class PreparedText:
+    """A text cut into tokens and units, ready to be aligned many times."""
+
+    text: str
+    tokens: list[Token]
+    units: list[Unit]
+
+
+def prepare(text: str) -> PreparedText:
+    tokens = tokenize(text)
+    units: list[Unit] = []
+    pending = None  # (start, first) of short sentences waiting to be joined
+    for s in split_sentences(text, tokens):
+        start, first = (pending if pending else (s.start, s.first))
+        terms = Counter(t.norm for t in tokens[first:s.last] if not t.stop)
+        if sum(terms.values()) < MIN_UNIT_TERMS:
+            pending = (start, first)
+            continue
+        units.append(Unit(start, s.end, first, s.last, dict(terms)))
+        pending = None
+    if pending is not None:
+        start, first = pending
+        last = len(tokens)
+        terms = Counter(t.norm for t in tokens[first:last] if not t.stop)
+        if terms:
+            if units:  # a short tail joins the unit before it
+                u = units.pop()
+                merged = Counter(u.terms)
+                merged.update(terms)
+                units.append(Unit(u.start, tokens[last - 1].end, u.first, last, dict(merged)))
+            else:
+                units.append(Unit(start, tokens[last - 1].end, first, last, dict(terms)))
+    return PreparedText(text, tokens, units)
+
+
+@dataclass(slots=True)
+class Vectors:
+    """tf-isf weights of the units of both texts (isf over the units of both)."""
+
+    a: list[dict[str, float]]
+    b: list[dict[str, float]]
+    isf: dict[str, float]
+
+
+def weigh(pa: PreparedText, pb: PreparedText) -> Vectors:
+    df: Counter[str] = Counter()
+    for u in pa.units:
+        df.update(u.terms.keys())
+    for u in pb.units:
+        df.update(u.terms.keys())
+    n = len(pa.units) + len(pb.units)
+    # Smoothed so that a word found in every unit still counts: with two one-sentence texts,
+    # plain log(n / df) would weigh every shared word zero.
+    isf = {t: math.log(1.0 + n / c) for t, c in df.items()}
+
+    def vec(u: Unit) -> dict[str, float]:
+        return {t: c * isf[t] for t, c in u.terms.items()}
+
+    return Vectors([vec(u) for u in pa.units], [vec(u) for u in pb.units], isf)
+
+
+def cosine(x: dict[str, float], y: dict[str, float]) -> float:
+    if len(x) > len(y):
+        x, y = y, x
+    dot = sum(w * y[t] for t, w in x.items() if t in y)
+    if not dot:
+        return 0.0
+    nx = math.sqrt(sum(w * w for w in x.values()))
+    ny = math.sqrt(sum(w * w for w in y.values()))
+    return dot / (nx * ny)
+
+
+def dice(x: dict, y: dict) -> float:
+    if not x or not y:
+        return 0.0
+    shared = len(x.keys() & y.keys())
+    return 2.0 * shared / (len(x) + len(y))
+
+
+def find_seeds(pa: PreparedText, pb: PreparedText, vectors: Vectors, threshold: float,
+               dice_threshold: float | None = None, tick=None) -> list[tuple[int, int, float, float]]:
+    """All unit pairs (i in A, j in B, cosine, dice) whose cosine and Dice reach the thresholds."""
+    if dice_threshold is None:
+        dice_threshold = threshold
+    isf = vectors.isf
+    postings: dict[str, list[int]] = {}
+    for i, u in enumerate(pa.units):
+        for t in u.terms:
+            postings.setdefault(t, []).append(i)
+    seeds = []
+    va, vb = vectors.a, vectors.b
+    for j, u in enumerate(pb.units):
+        if tick is not None and j % 256 == 0:
+            tick(j, len(pb.units))
+        rare = sorted(u.terms, key=lambda t: -isf[t])[:CANDIDATE_TERMS]
+        candidates = set()
+        for t in rare:
+            candidates.update(postings.get(t, ()))
+        wb = vb[j]
+        for i in candidates:
+            d = dice(pa.units[i].terms, u.terms)
+            if d < dice_threshold:
+                continue
+            c = cosine(va[i], wb)
+            if c >= threshold:
+                seeds.append((i, j, c, d))
+    return seeds

@@ -1,0 +1,153 @@
+"""Words and sentences with character offsets, and the normalisation used for matching.
+
+Contract: every ``Token``/``Sentence`` carries half-open character offsets into the exact string it
+was made from, so spans found on normalised words map back to the original text. Normalisation
+folds case, curly/straight apostrophes, possessives, British/American spelling variants
+(organisation/organization, colour/color, analyse/analyze, centre/center) and then stems
+(Snowball English), so "Organisations" and "organizations" compare equal.
+Pure functions; must not import Qt.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import snowballstemmer
+
+# A word: letters/digits, with inner apostrophes, dots or commas kept inside ("Iran’s", "1,200",
+# "U.S"). Hyphens split words, so "government-aligned" still meets "aligned with the government".
+_WORD_RE = re.compile(r"\w+(?:[’'.,]\w+)*", re.UNICODE)
+
+STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are as at be because been before
+    being below between both but by can could did do does doing down during each few for from further
+    had has have having he her here hers herself him himself his how i if in into is it its itself just
+    me more most my myself no nor not now of off on once only or other our ours ourselves out over own
+    same she should so some such than that the their theirs them themselves then there these they this
+    those through to too under until up very was we were what when where which while who whom why will
+    with would you your yours yourself yourselves may might must shall us said says say one two
+    upon within without s t""".split()
+)
+
+_stemmer = snowballstemmer.stemmer("english")
+
+# British → American endings, applied to both texts alike, so folding a word that was never a
+# spelling variant ("exercise" → "exercize") is harmless: both sides fold it the same way.
+_SPELLING = (
+    ("isations", "izations"), ("isation", "ization"), ("ising", "izing"), ("ised", "ized"),
+    ("ises", "izes"), ("ise", "ize"), ("yse", "yze"), ("ysed", "yzed"), ("ysing", "yzing"),
+    ("ours", "ors"), ("our", "or"), ("tres", "ters"), ("tre", "ter"), ("ogue", "og"),
+    ("elled", "eled"), ("elling", "eling"), ("ence", "ense"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    norm: str  # normalised form used for matching
+    stop: bool  # a function word (ignored by similarity, kept by word diffs)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int  # character offsets into the text
+    end: int
+    first: int  # token indices [first, last) into the token list
+    last: int
+
+
+@lru_cache(maxsize=200_000)
+def normalize_word(word: str) -> str:
+    """The matching form of one word: case- and spelling-folded, possessive removed, stemmed."""
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    w = w.replace("'", "").replace(",", "")
+    if len(w) > 4 and w.isalpha():
+        for british, american in _SPELLING:
+            if w.endswith(british):
+                w = w[: -len(british)] + american
+                break
+    return _stemmer.stemWord(w) if w.isalpha() else w
+
+
+def tokenize(text: str) -> list[Token]:
+    """All words of ``text`` in order, with offsets and normalised forms."""
+    out = []
+    append = out.append
+    for m in _WORD_RE.finditer(text):
+        raw = m.group()
+        norm = normalize_word(raw)
+        append(Token(m.start(), m.end(), norm, norm in STOPWORDS or raw.lower() in STOPWORDS))
+    return out
+
+
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof st jr sr vs etc inc ltd co corp gen col lt sgt rep sen gov pres no fig al e.g i.e"
+    " jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+# Sentence ends: . ! ? (possibly followed by closing quotes/brackets), or a blank line. A single
+# line break does not end a sentence: hard-wrapped and re-flowed text breaks lines mid-sentence.
+_END_RE = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s)|\n[ \t\xa0]*\n")
+
+
+def split_sentences(text: str, tokens: list[Token]) -> list[Sentence]:
+    """Sentences of ``text`` as spans over ``tokens``; a line break always ends a sentence.
+
+    Sentences without any word are dropped; abbreviations ("Mr.", "U.S.") do not end one; a blank
+    line always does.
+    """
+    cuts = []
+    for m in _END_RE.finditer(text):
+        if not m.group().endswith("\n"):
+            before = text[max(0, m.start() - 6): m.start()].split()
+            word = before[-1].lower().rstrip(".") if before else ""
+            if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+                continue
+        cuts.append(m.end())
+    sentences = []
+    ti = 0
+    n = len(tokens)
+    for cut in cuts + [len(text)]:
+        first = ti
+        while ti < n and tokens[ti].start < cut:
+            ti += 1
+        if ti > first:
+            sentences.append(Sentence(tokens[first].start, tokens[ti - 1].end, first, ti))
+    return sentences
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteSpan:
+    start: int
+    end: int
+
+
+_QUOTE_PAIRS = {"“": "”", '"': '"', "«": "»", "„": "“"}
+
+
+def quoted_spans(text: str) -> list[QuoteSpan]:
+    """Spans of text inside double quotation marks (curly or straight), quote marks included.
+
+    A quotation never runs past a blank line, so one stray mark cannot swallow the rest of the text.
+    """
+    spans = []
+    i = 0
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        close = _QUOTE_PAIRS.get(ch)
+        if close is None:
+            i += 1
+            continue
+        j = text.find(close, i + 1)
+        para = text.find("\n\n", i + 1)
+        if j == -1 or (para != -1 and para < j):
+            i += 1
+            continue
+        spans.append(QuoteSpan(i, j + 1))
+        i = j + 1
+    return spans

@@ -1,0 +1,119 @@
+"""Word-level diff inside a passage pair, and the figures derived from it.
+
+diff-match-patch works on characters; each distinct normalised word is mapped to one private
+character (its ``linesToChars`` trick applied to words), diffed, and mapped back to character
+spans of the original texts. Pure functions; must not import Qt.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from diff_match_patch import diff_match_patch
+
+from reader.core.matches import DELETE, EQUAL, INSERT, REPLACE, DiffOp
+from reader.core.text import Token
+
+_dmp = diff_match_patch()
+_dmp.Diff_Timeout = 0.5  # seconds; a pathological passage degrades to a coarser diff, never hangs
+
+
+@dataclass(frozen=True, slots=True)
+class WordDiff:
+    ops: tuple[DiffOp, ...]
+    equal_a: int  # tokens of A inside equal runs
+    equal_b: int
+    tokens_a: int
+    tokens_b: int
+    longest_run: int  # longest equal run, in words
+    first_equal: tuple[int, int] | None  # token offsets (a, b) of the first shared word
+    last_equal: tuple[int, int] | None  # token offsets (a, b) just past the last shared word
+
+    @property
+    def ratio(self) -> float:
+        total = self.tokens_a + self.tokens_b
+        return (self.equal_a + self.equal_b) / total if total else 0.0
+
+
+def _encode(keys_a: list[str], keys_b: list[str]) -> tuple[str, str]:
+    table: dict[str, str] = {}
+
+    def enc(keys):
+        chars = []
+        for k in keys:
+            c = table.get(k)
+            if c is None:
+                # Skip the surrogate range: those code points cannot stand alone in a str diff.
+                n = len(table) + 0x100
+                if n >= 0xD800:
+                    n += 0x800
+                c = table[k] = chr(n)
+            chars.append(c)
+        return "".join(chars)
+
+    return enc(keys_a), enc(keys_b)
+
+
+def word_diff(toks_a: list[Token], toks_b: list[Token], key=lambda t: t.norm,
+              semantic_cleanup: bool = True) -> WordDiff:
+    """Diff two token runs; offsets in the ops are character offsets of the tokens' text."""
+    sa, sb = _encode([key(t) for t in toks_a], [key(t) for t in toks_b])
+    diffs = _dmp.diff_main(sa, sb, False)
+    if semantic_cleanup:
+        _dmp.diff_cleanupSemantic(diffs)
+    ops: list[DiffOp] = []
+    ia = ib = 0
+    eq_a = eq_b = longest = 0
+    first = last = None
+    pending_del = None  # (ia0, ia1) waiting for a following insert to form a replace
+
+    def span_a(i0, i1):
+        return (toks_a[i0].start, toks_a[i1 - 1].end) if i1 > i0 else _point_a(i0)
+
+    def span_b(i0, i1):
+        return (toks_b[i0].start, toks_b[i1 - 1].end) if i1 > i0 else _point_b(i0)
+
+    def _point_a(i):
+        return (toks_a[i].start,) * 2 if i < len(toks_a) else ((toks_a[-1].end,) * 2 if toks_a else (0, 0))
+
+    def _point_b(i):
+        return (toks_b[i].start,) * 2 if i < len(toks_b) else ((toks_b[-1].end,) * 2 if toks_b else (0, 0))
+
+    def flush_delete():
+        nonlocal pending_del
+        if pending_del is not None:
+            a0, a1 = pending_del
+            (s, e), (bs, _) = span_a(a0, a1), _point_b(ib)
+            ops.append(DiffOp(DELETE, s, e, bs, bs))
+            pending_del = None
+
+    for op, chunk in diffs:
+        n = len(chunk)
+        if op == 0:
+            flush_delete()
+            (s, e), (bs, be) = span_a(ia, ia + n), span_b(ib, ib + n)
+            ops.append(DiffOp(EQUAL, s, e, bs, be))
+            if first is None:
+                first = (ia, ib)
+            last = (ia + n, ib + n)
+            eq_a += n
+            eq_b += n
+            longest = max(longest, n)
+            ia += n
+            ib += n
+        elif op == -1:
+            flush_delete()
+            pending_del = (ia, ia + n)
+            ia += n
+        else:
+            if pending_del is not None:
+                a0, a1 = pending_del
+                (s, e), (bs, be) = span_a(a0, a1), span_b(ib, ib + n)
+                ops.append(DiffOp(REPLACE, s, e, bs, be))
+                pending_del = None
+            else:
+                (as_, _), (bs, be) = _point_a(ia), span_b(ib, ib + n)
+                ops.append(DiffOp(INSERT, as_, as_, bs, be))
+            ib += n
+    flush_delete()
+    return WordDiff(tuple(ops), eq_a, eq_b, len(toks_a), len(toks_b), longest, first, last)

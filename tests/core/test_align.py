@@ -1,0 +1,139 @@
+"""The reuse engine on small hand-made pairs (exact spans) and on the seed articles."""
+
+import pytest
+
+from reader.core.align import Cancelled, align
+from reader.core.config import AlignConfig
+from reader.core.matches import EDITED, EQUAL, PARAPHRASE, QUOTE, VERBATIM
+
+from tests.conftest import seed_path
+
+COPIED = (
+    "The committee met on Tuesday to discuss the new budget for the regional hospitals. "
+    "Several members argued that the funding formula favoured large cities over rural towns."
+)
+FILLER_A = "Weather in the mountains was cold and windy all week, with snow expected on the passes. "
+FILLER_B = "A local bakery won a prize for its sourdough bread at the county fair this summer. "
+
+
+def read(n):
+    return seed_path(n).read_text(encoding="utf-8")
+
+
+def test_verbatim_copy_found_with_exact_spans():
+    a = FILLER_A + COPIED + " " + FILLER_A
+    b = FILLER_B + COPIED + " " + FILLER_B
+    result = align(a, b)
+    assert len(result.matches) == 1
+    m = result.matches[0]
+    assert (m.a_start, m.a_end) == (len(FILLER_A), len(FILLER_A) + len(COPIED) - 1)  # up to the last word
+    assert a[m.a_start:m.a_end] == b[m.b_start:m.b_end] == COPIED[:-1]
+    assert m.kind == VERBATIM
+    assert m.score == pytest.approx(1.0)
+    assert m.longest_run == len(COPIED.split())
+
+
+def test_spelling_variants_and_changed_words_are_edited():
+    a = FILLER_A + COPIED + " " + FILLER_A
+    edited = COPIED.replace("favoured", "favored").replace("Tuesday", "Wednesday")
+    b = FILLER_B + edited
+    (m,) = align(a, b).matches
+    assert m.kind == EDITED
+    changed = [a[o.a_start:o.a_end] for o in m.ops if o.tag != EQUAL]
+    assert changed == ["Tuesday", "favoured"]
+
+
+def test_reworded_and_reordered_sentence_is_paraphrase():
+    a = ("Meta has removed the Facebook and Instagram accounts of Iran's Supreme Leader, Ayatollah Ali "
+         "Khamenei, for repeatedly violating its policy on dangerous organizations and individuals.")
+    b = ("For repeated violations of its dangerous individuals and organizations policy, the Instagram and "
+         "Facebook accounts of Ayatollah Ali Khamenei, Iran's Supreme Leader, were taken down by Meta.")
+    (m,) = align(a, b).matches
+    assert m.kind == PARAPHRASE
+    assert m.a_start == 0 and m.b_start == 0
+
+
+def test_shared_quotation_is_quote():
+    quote = ("“We have removed these accounts for repeatedly violating our Dangerous Organizations and "
+             "Individuals policy,”")
+    a = FILLER_A + quote + " a company spokesperson told reporters on Friday. " + FILLER_A
+    b = FILLER_B + "The firm said in a statement: " + quote + " and declined to comment further."
+    (m,) = align(a, b).matches
+    assert m.kind == QUOTE
+    assert align(a, b, AlignConfig(ignore_quotes=True)).matches == ()
+
+
+def test_moved_passages_are_both_found():
+    p1 = COPIED
+    p2 = ("Police closed the bridge after a lorry lost its load of timber across both lanes during the "
+          "morning rush hour, and drivers were told to expect long delays into the afternoon.")
+    a = p1 + "\n\n" + FILLER_A + "\n\n" + p2
+    b = p2 + "\n\n" + FILLER_B + "\n\n" + p1
+    result = align(a, b)
+    assert len(result.matches) == 2
+    first, second = result.matches  # ordered by position in A
+    assert a[first.a_start:first.a_end] == b[first.b_start:first.b_end]
+    assert first.b_start > second.b_start  # they cross: the passage moved
+
+
+def test_unrelated_texts_share_nothing():
+    assert align(FILLER_A * 3, FILLER_B * 3).matches == ()
+
+
+def test_summary_figures():
+    a = FILLER_A + COPIED
+    b = COPIED
+    s = align(a, b).summary
+    assert s.matches == 1
+    assert s.share_b == pytest.approx(1.0)
+    assert 0.5 < s.share_a < 0.8
+    assert s.longest_verbatim_words == len(COPIED.split())
+
+
+def test_deterministic():
+    a, b = read(2), read(3)
+    assert align(a, b) == align(a, b)
+
+
+def test_cancel():
+    with pytest.raises(Cancelled):
+        align(read(2), read(3), should_cancel=lambda: True)
+
+
+def test_progress_reaches_the_end():
+    seen = []
+    align(read(2), read(3), progress=lambda done, total: seen.append((done, total)))
+    assert seen and seen[-1][0] == seen[-1][1]
+
+
+def test_swapped_alignment_mirrors():
+    a, b = read(2), read(3)
+    forward, backward = align(a, b), align(b, a)
+    assert forward.swapped().summary.share_a == pytest.approx(backward.summary.share_a, abs=0.15)
+
+
+# --- the seed articles -------------------------------------------------------------------------------
+
+def _first_half_share(result, text_b):
+    half = len(text_b) // 2
+    covered = sum(max(0, min(m.b_end, half) - m.b_start) for m in result.matches if m.kind != QUOTE)
+    return covered / half
+
+
+@pytest.mark.parametrize("rewrite", [3, 4])
+def test_rewrites_share_most_of_their_first_half_with_the_cnn_report(rewrite):
+    b = read(rewrite)
+    result = align(read(2), b)
+    assert _first_half_share(result, b) > 0.5
+    assert result.summary.share_b > 0.3
+
+
+def test_004_also_borrows_from_003():
+    result = align(read(3), read(4))
+    assert result.summary.share_b > 0.25
+
+
+def test_independent_reports_share_no_prose():
+    result = align(read(0), read(1))
+    assert all(m.kind == QUOTE for m in result.matches)
+    assert any(m.kind == QUOTE for m in result.matches)  # “We kiss the ... of those who planned the attack”
