@@ -12,7 +12,7 @@ import importlib
 import sys
 
 #: Sub-command modules under ``reader.commands``, in the order ``--help`` lists them.
-COMMANDS = ("gui", "compare", "batch", "eval", "screenshot")
+COMMANDS = ("gui", "compare", "batch", "eval", "annotations", "screenshot")
 
 
 class ArgumentParser(argparse.ArgumentParser):
@@ -32,9 +32,14 @@ def build_parser() -> ArgumentParser:
     from reader import __version__
 
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
+    parser.add_argument("--db", metavar="PATH", help="the database file (default: $READER_DB, else the "
+                        "user data folder)")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=ArgumentParser)
     for name in COMMANDS:
         importlib.import_module(f"reader.commands.{name}").register(subparsers)
+    for sub in subparsers.choices.values():  # --db may also follow the command name
+        if "--db" not in sub._option_string_actions:
+            sub.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help="the database file")
     return parser
 
 
@@ -43,8 +48,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     known = set(parser._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
     # `reader`, `reader A B` and `reader --db X A B` all mean the window.
-    if not argv or (argv[0] not in known and argv[0] not in ("-h", "--help", "--version")):
-        argv = ["gui", *argv]
+    skip = 2 if argv[:1] == ["--db"] else 1 if argv and argv[0].startswith("--db=") else 0
+    rest = argv[skip:]
+    if not rest or (rest[0] not in known and rest[0] not in ("-h", "--help", "--version")):
+        argv = [*argv[:skip], "gui", *rest]
     args = parser.parse_args(argv)
     try:
         return int(args.func(args) or 0)

@@ -1,0 +1,171 @@
+"""The documents table: add (deduplicated by content hash), get, find, list, search, edit.
+
+Works on any object shaped like ``reader.core.documents.Document`` (text, title, source,
+path, format, encoding, url, published); the content hash is recomputed from the text so the
+table can be trusted. ``StoredDocument.text`` is ``None`` when a listing did not load it.
+Every write is one ``write_transaction``. Must not import Qt.
+"""
+
+from __future__ import annotations
+
+import datetime
+import pathlib
+from dataclasses import dataclass
+from typing import Any
+
+from sqlite_utils import Database
+
+from reader.core.anchoring import content_hash as hash_text
+from reader.core.annotations import now_iso
+from reader.storage.database import StorageError, database_label, translated_errors, write_transaction
+from reader.storage.search import fts_query
+
+_LIST_COLUMNS = ("id", "title", "source", "path", "url", "published", "content_hash", "format",
+                 "encoding", "imported_at")
+#: Columns ``update_metadata`` may change (the text changes only through ``replace_text``).
+EDITABLE = ("title", "source", "path", "url", "published")
+
+
+@dataclass(frozen=True, slots=True)
+class StoredDocument:
+    id: int
+    title: str
+    source: str | None
+    path: str | None
+    url: str | None
+    published: str | None
+    content_hash: str
+    format: str | None
+    encoding: str | None
+    imported_at: str
+    text: str | None = None
+
+
+def add_document(db: Database, document: Any) -> int:
+    """Store ``document`` and return its id; a document with the same text returns the existing id."""
+    text = document.text
+    digest = hash_text(text)
+    path = getattr(document, "path", None)
+    row = {
+        "title": (getattr(document, "title", None) or "").strip() or "Untitled",
+        "source": getattr(document, "source", None),
+        "path": str(path) if path is not None else None,
+        "url": getattr(document, "url", None),
+        "published": _check_published(getattr(document, "published", None)),
+        "text": text,
+        "content_hash": digest,
+        "format": getattr(document, "format", None),
+        "encoding": getattr(document, "encoding", None),
+        "imported_at": now_iso(),
+    }
+    with write_transaction(db):
+        existing = find_document(db, content_hash=digest)
+        if existing is not None:
+            return existing
+        return db["documents"].insert(row).last_pk
+
+
+def get_document(db: Database, document_id: int, *, with_text: bool = True) -> StoredDocument:
+    """The document with this id; ``StorageError`` if there is none."""
+    columns = ", ".join(_LIST_COLUMNS + (("text",) if with_text else ()))
+    with translated_errors(db):
+        row = db.execute(f"SELECT {columns} FROM documents WHERE id = ?", [document_id]).fetchone()
+    if row is None:
+        raise StorageError(f"{database_label(db)}: no document #{document_id}")
+    return StoredDocument(*row)
+
+
+def find_document(db: Database, *, content_hash: str | None = None, path: str | pathlib.Path | None = None,
+                  url: str | None = None) -> int | None:
+    """Id of a document with this content hash, else this path, else this url; ``None`` if none."""
+    with translated_errors(db):
+        for column, value in (("content_hash", content_hash), ("path", path), ("url", url)):
+            if value:
+                row = db.execute(f"SELECT id FROM documents WHERE {column} = ? ORDER BY id DESC LIMIT 1",
+                                 [str(value)]).fetchone()
+                if row:
+                    return row[0]
+    return None
+
+
+def list_documents(db: Database, *, with_text: bool = False) -> list[StoredDocument]:
+    """Every document, oldest import first."""
+    columns = ", ".join(_LIST_COLUMNS + (("text",) if with_text else ()))
+    with translated_errors(db):
+        rows = db.execute(f"SELECT {columns} FROM documents ORDER BY imported_at, id").fetchall()
+    return [StoredDocument(*row) for row in rows]
+
+
+def search_documents(db: Database, query: str, limit: int = 100) -> list[StoredDocument]:
+    """Documents whose title or text contain every word of ``query`` (last word as a prefix), best first."""
+    match = fts_query(query)
+    if not match:
+        return []
+    columns = ", ".join(f"d.{c}" for c in _LIST_COLUMNS)
+    with translated_errors(db):
+        rows = db.execute(
+            f"SELECT {columns} FROM documents d JOIN documents_fts f ON f.rowid = d.id "
+            f"WHERE documents_fts MATCH ? ORDER BY f.rank LIMIT ?", [match, limit]).fetchall()
+    return [StoredDocument(*row) for row in rows]
+
+
+def update_metadata(db: Database, document_id: int, **fields: Any) -> StoredDocument:
+    """Change title, source, path, url or published (ISO date) of a document."""
+    unknown = sorted(set(fields) - set(EDITABLE))
+    if unknown:
+        raise ValueError(f"cannot change {', '.join(unknown)} (editable: {', '.join(EDITABLE)})")
+    if "published" in fields:
+        fields["published"] = _check_published(fields["published"])
+    if "title" in fields:
+        fields["title"] = (fields["title"] or "").strip() or "Untitled"
+    if "path" in fields and fields["path"] is not None:
+        fields["path"] = str(fields["path"])
+    get_document(db, document_id, with_text=False)
+    if fields:
+        with write_transaction(db):
+            db["documents"].update(document_id, fields)
+    return get_document(db, document_id, with_text=False)
+
+
+def replace_text(db: Database, document_id: int, text: str) -> str:
+    """Give a document a new text (re-imported or edited) and return its new content hash.
+
+    Annotations keep their selectors and are re-anchored against the new text when read.
+    """
+    digest = hash_text(text)
+    with write_transaction(db):
+        get_document(db, document_id, with_text=False)
+        other = find_document(db, content_hash=digest)
+        if other is not None and other != document_id:
+            raise StorageError(f"{database_label(db)}: document #{other} already has exactly this text")
+        db["documents"].update(document_id, {"text": text, "content_hash": digest})
+    return digest
+
+
+def remove_document(db: Database, document_id: int) -> None:
+    """Delete a document that no annotation refers to (notes are never lost silently)."""
+    with write_transaction(db):
+        get_document(db, document_id, with_text=False)
+        (count,) = db.execute(
+            "SELECT count(*) FROM annotations WHERE (document_id = ? OR b_document_id = ?) "
+            "AND deleted_at IS NULL", [document_id, document_id]).fetchone()
+        if count:
+            raise StorageError(f"{database_label(db)}: document #{document_id} has {count} annotation(s); "
+                               "delete them first")
+        # Annotations deleted earlier (kept only for undo) go with their document.
+        db.execute("DELETE FROM annotations WHERE document_id = ? OR b_document_id = ?",
+                   [document_id, document_id])
+        db["documents"].delete(document_id)
+
+
+def _check_published(value: Any) -> str | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return value.isoformat()
+    text = str(value).strip()
+    try:
+        datetime.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        raise ValueError(f"published date {text!r} is not an ISO date (YYYY-MM-DD)") from None
+    return text
