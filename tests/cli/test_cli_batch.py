@@ -6,8 +6,8 @@ import pathlib
 
 import pytest
 
-from cli_run import assert_user_error, run_cli
-from conftest import SEEDS, seed_path
+from tests.cli.cli_run import assert_user_error, run_cli
+from tests.conftest import SEEDS, seed_path
 from reader.commands.batch import progress_printer
 from reader.core.align import align
 from reader.core.batchrun import PASSAGES, REGIONS, detections, match_entry

@@ -4,8 +4,8 @@ import json
 
 import pytest
 
-from cli_run import assert_user_error, run_cli
-from conftest import seed_path
+from tests.cli.cli_run import assert_user_error, run_cli
+from tests.conftest import seed_path
 from reader.cli import build_parser
 from reader.commands.compare import engine_config, excerpt
 from reader.core.config import AlignConfig

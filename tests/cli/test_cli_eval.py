@@ -8,8 +8,8 @@ import sys
 
 import pytest
 
-from cli_run import assert_user_error, run_cli
-from conftest import seed_path
+from tests.cli.cli_run import assert_user_error, run_cli
+from tests.conftest import seed_path
 
 SHARED = pathlib.Path(__file__).resolve().parents[2] / ".." / "shared"
 REFEREE = SHARED / "eval"

@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from conftest import seed_path
+from tests.conftest import seed_path
 from reader.core import documents
 from reader.core.documents import DocumentError, document_from_text, load_document
 from reader.core.html_extract import extract_html, iso_date
