@@ -118,7 +118,7 @@ def run_pairs(root: str | os.PathLike, tasks: Sequence[PairTask], config: AlignC
     """One detections entry per task, in task order (see the module docstring)."""
     if unit not in UNITS:
         raise ValueError(f"unit must be one of {UNITS}, got {unit!r}")
-    jobs = max(1, jobs or os.cpu_count() or 1)
+    jobs = max(1, min(jobs or os.cpu_count() or 1, len(tasks)))
     root = os.fspath(root)
     total = len(tasks)
     results: list[dict | None] = [None] * total

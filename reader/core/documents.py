@@ -24,6 +24,7 @@ import codecs
 import hashlib
 import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -127,8 +128,8 @@ def document_from_text(text: str, title: str | None = None, source: str = "clipb
         raise DocumentError(f"{source}: expected text, got {type(text).__name__}")
     if not text.strip():
         raise DocumentError(f"{source}: text is empty")
-    if "\x00" in text:
-        raise DocumentError(f"{source}: text contains NUL characters; it does not look like text")
+    if text.count("\x00") > MAX_NUL_SHARE * len(text):
+        raise DocumentError(f"{source}: binary data (NUL characters), not text")
     if not title:
         title = _headline(text) or _first_words(text)
     return Document(text, title, None, source, content_hash(text), "text", "utf-8")
@@ -145,6 +146,8 @@ def _read_bytes(p: Path, name: str) -> bytes:
         raise DocumentError(f"{name}: cannot read: {exc.strerror or exc}") from None
     if p.is_dir():
         raise DocumentError(f"{name}: is a folder, not a file")
+    if not stat.S_ISREG(st.st_mode):  # a pipe or a device could block or never end
+        raise DocumentError(f"{name}: is not a regular file")
     suffix = p.suffix.lower()
     if suffix not in FORMATS:
         kind = f"'{p.suffix}'" if p.suffix else "without an extension"
@@ -160,7 +163,7 @@ def _read_bytes(p: Path, name: str) -> bytes:
         raise DocumentError(f"{name}: cannot read: {exc.strerror or exc}") from None
     if not raw:
         raise DocumentError(f"{name}: file is empty")
-    if len(raw) > MAX_FILE_BYTES:  # a special file whose stat size said nothing
+    if len(raw) > MAX_FILE_BYTES:  # the file grew between stat and read
         raise DocumentError(f"{name}: file is too large (the limit is {MAX_FILE_BYTES // 2**20} MB)")
     return raw
 

@@ -130,6 +130,13 @@ def test_folder(tmp_path):
     assert error_of(folder) == "is a folder, not a file"
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_named_pipe_is_refused_without_blocking(tmp_path):
+    pipe = tmp_path / "pipe.txt"
+    os.mkfifo(pipe)
+    assert error_of(pipe) == "is not a regular file"
+
+
 def test_empty_file(tmp_path):
     assert error_of(write(tmp_path, "empty.txt", b"")) == "file is empty"
 
@@ -335,6 +342,11 @@ def test_document_from_text_title_falls_back_to_first_words_and_takes_an_explici
     assert document_from_text(text).title == "This opening sentence is rather long and ends with a full s…"
     assert document_from_text(text, title="Mine", source="typed").title == "Mine"
     assert document_from_text(text, source="typed").source == "typed"
+
+
+def test_document_from_binary_text_is_an_error():
+    with pytest.raises(DocumentError, match="^typed: binary data"):
+        document_from_text("a\x00b\x00c\x00", source="typed")
 
 
 @pytest.mark.parametrize("text", ["", "  \n\t "])
