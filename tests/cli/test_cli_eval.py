@@ -1,7 +1,6 @@
 """``reader eval``: the engine on a miniature PAN corpus, ``--detections``, figures equal to the
 referee's, and every bad argument."""
 
-import json
 import pathlib
 import subprocess
 import sys
