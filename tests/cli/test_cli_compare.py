@@ -57,8 +57,9 @@ def test_report_gives_titles_coverage_and_every_match(capsys, monkeypatch, pair_
     assert f"B shares {summary['share_b'] * 100:.0f}% of its text with A." in lines
     assert f"longest verbatim run: {summary['longest_verbatim_words']} words." in out
     assert out.count("   A: ") == len(matches) and out.count("   B: ") == len(matches)
+    width = len(str(len(matches)))  # match numbers are right-aligned
     for n, m in enumerate(matches, 1):
-        header = next(line for line in lines if line.startswith(f"{n}  {m['kind']}"))
+        header = next(line for line in lines if line.startswith(f"{n:>{width}}  {m['kind']}"))
         assert f"A {m['a'][0]}–{m['a'][1]}" in header and f"B {m['b'][0]}–{m['b'][1]}" in header
         assert f"A: {excerpt(m['a_text'], 100)}" in out
         assert f"B: {excerpt(m['b_text'], 100)}" in out
