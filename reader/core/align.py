@@ -17,11 +17,12 @@ Pure functions; must not import Qt.
 from __future__ import annotations
 
 from collections import OrderedDict
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from reader.core.config import AlignConfig
 from reader.core.extension import Cluster, extend, passage_similarity
 from reader.core.matches import EDITED, KINDS, PARAPHRASE, QUOTE, VERBATIM, Alignment, Match, Summary
+from reader.core.passages import Span, chars, claim, grow, link_spans, trimmed
 from reader.core.seeding import PreparedText, find_seeds, prepare, weigh
 from reader.core.text import quoted_spans
 from reader.core.worddiff import WordDiff, word_diff
@@ -42,7 +43,13 @@ SUMMARY_RATIO = 3.0
 #: A passage whose word diff keeps at least this share of words in order is ``edited``.
 EDITED_RATIO = 0.8
 #: A passage is a ``quote`` when this share of its shared words stands in quotation marks on both sides.
-QUOTE_SHARE = 0.6
+QUOTE_SHARE = 0.5
+#: A reader's passage shorter than this (characters, either side) is a shared name, not reuse.
+MIN_LINK_CHARS = 50
+#: A single prose sentence pair next to a shared quotation needs this cosine to count as reuse.
+LONE_PROSE_SIMILARITY = 0.5
+#: Consecutive near-verbatim links this many words apart or closer read as one passage.
+JOIN_GAP = 4
 
 
 class Cancelled(Exception):
@@ -80,17 +87,6 @@ def align(text_a: str, text_b: str, config: AlignConfig = AlignConfig(), should_
     return align_prepared(pa, pb, config, should_cancel, progress)
 
 
-@dataclass(slots=True)
-class _Passage:
-    a_start: int
-    a_end: int
-    b_start: int
-    b_end: int
-    a_tok: tuple[int, int]  # token index ranges [first, last)
-    b_tok: tuple[int, int]
-    similarity: float
-
-
 def align_prepared(pa: PreparedText, pb: PreparedText, config: AlignConfig = AlignConfig(),
                    should_cancel=None, progress=None) -> Alignment:
     def check():
@@ -118,33 +114,99 @@ def align_prepared(pa: PreparedText, pb: PreparedText, config: AlignConfig = Ali
     clusters = extend(seeds, vectors.a, vectors.b, config.max_gap_sentences, VALIDATION_SIMILARITY, strong)
     seeds = [s for s in seeds if strong(s)]
     clusters = _summary_clusters(seeds, clusters, pa, pb, vectors, threshold) or clusters
+    flags_a = _in_quotes(pa.tokens, quoted_spans(pa.text))
+    flags_b = _in_quotes(pb.tokens, quoted_spans(pb.text))
     clusters = _drop_overlaps(clusters, pa, pb)
     check()
-    quotes_a = quoted_spans(pa.text)
-    quotes_b = quoted_spans(pb.text)
+    free_a = bytearray(b"\x01") * len(pa.tokens)
+    free_b = bytearray(b"\x01") * len(pb.tokens)
+    found = []  # (cluster, region span, link spans)
+    for cluster in sorted(clusters, key=lambda c: (c.a_first, c.b_first)):
+        ua0, ua1 = pa.units[cluster.a_first], pa.units[cluster.a_last]
+        ub0, ub1 = pb.units[cluster.b_first], pb.units[cluster.b_last]
+        region = trimmed(pa, pb, ua0.first, ua1.last, ub0.first, ub1.last, cluster.similarity)
+        if region is None:
+            continue
+        region = grow(region, pa, pb)
+        a_start, a_end, b_start, b_end = chars(region, pa, pb)
+        if min(a_end - a_start, b_end - b_start) < config.min_passage_chars:
+            continue
+        spans = link_spans(cluster.seeds, pa, pb, MIN_LINK_CHARS)
+        for span in spans:
+            claim(span, free_a, free_b)
+        found.append((cluster, region, spans))
+    check()
     regions: list[Match] = []
     matches: list[Match] = []
-    for cluster in sorted(clusters, key=lambda c: (c.a_first, c.b_first)):
-        region = _extended(_trimmed(_to_passage(cluster, pa, pb), pa, pb), pa, pb)
-        if region is None or min(region.a_end - region.a_start, region.b_end - region.b_start) < config.min_passage_chars:
-            continue
+    for cluster, region, spans in found:
         inner = []
-        for part in extend(list(cluster.seeds), vectors.a, vectors.b, 0, VALIDATION_SIMILARITY):
-            m = _passage_match(_trimmed(_to_passage(part, pa, pb), pa, pb), pa, pb, config, quotes_a, quotes_b)
-            if m is not None:
-                inner.append(m)
-        inner = [m for m in inner if _wanted(m, config)]
-        if not inner:
+        for span in spans:
+            free_a[span.a0:span.a1] = b"\x01" * (span.a1 - span.a0)
+            free_b[span.b0:span.b1] = b"\x01" * (span.b1 - span.b0)
+            span = grow(span, pa, pb, free_a, free_b)
+            claim(span, free_a, free_b)
+            inner.append(span)
+        passages = _joined(inner, pa, pb, config, flags_a, flags_b)
+        corroborated = _corroborated(passages)
+        passages = [m for m in corroborated if _wanted(m, config)]
+        if not passages:
             continue
         k = len(regions)
-        regions.append(Match(region.a_start, region.a_end, region.b_start, region.b_end, _dominant_kind(inner),
-                             round(cluster.similarity, 3), (), sum(m.shared_words for m in inner),
-                             max(m.longest_run for m in inner), k))
-        matches.extend(replace(m, region=k) for m in inner)
+        a_start, a_end, b_start, b_end = chars(region, pa, pb)
+        if len(corroborated) < len(inner):  # the region is what is left
+            a_start, a_end, b_start, b_end = passages[0].a_start, passages[0].a_end, passages[0].b_start, passages[0].b_end
+        regions.append(Match(min(a_start, *(m.a_start for m in passages)), max(a_end, *(m.a_end for m in passages)),
+                             min(b_start, *(m.b_start for m in passages)), max(b_end, *(m.b_end for m in passages)),
+                             _dominant_kind(passages), round(cluster.similarity, 3), (),
+                             sum(m.shared_words for m in passages), max(m.longest_run for m in passages), k))
+        matches.extend(replace(m, region=k) for m in passages)
     matches.sort(key=lambda m: (m.a_start, m.b_start))
     if progress is not None:
         progress(1, 1)
     return Alignment(tuple(matches), _summarize(matches, pa, pb), tuple(regions))
+
+
+def _joined(spans: list[Span], pa, pb, config, flags_a, flags_b) -> list[Match]:
+    """Classified passages; consecutive near-verbatim links (in both texts) become one passage."""
+    out: list[tuple[Span, WordDiff]] = []
+    for span in sorted(spans, key=lambda s: (s.a0, s.b0)):
+        diff = word_diff(pa.tokens[span.a0:span.a1], pb.tokens[span.b0:span.b1])
+        if out:
+            prev, prev_diff = out[-1]
+            if (0 <= span.a0 - prev.a1 <= JOIN_GAP and 0 <= span.b0 - prev.b1 <= JOIN_GAP
+                    and diff.ratio >= EDITED_RATIO and prev_diff.ratio >= EDITED_RATIO):
+                merged = Span(prev.a0, span.a1, prev.b0, span.b1, (prev.similarity + span.similarity) / 2)
+                out[-1] = (merged, word_diff(pa.tokens[merged.a0:merged.a1], pb.tokens[merged.b0:merged.b1]))
+                continue
+        out.append((span, diff))
+    return [_passage_match(span, diff, pa, pb, config, flags_a, flags_b) for span, diff in out]
+
+
+def _in_quotes(tokens, quotes) -> bytearray:
+    """1 for each token that stands inside a quotation span."""
+    flags = bytearray(len(tokens))
+    k = 0
+    for n, t in enumerate(tokens):
+        while k < len(quotes) and quotes[k].end <= t.start:
+            k += 1
+        if k == len(quotes):
+            break
+        if quotes[k].start <= t.start:
+            flags[n] = 1
+    return flags
+
+
+def _corroborated(passages: list[Match]) -> list[Match]:
+    """Passages without a lone, weakly similar prose passage riding along a shared quotation.
+
+    Independent reports of one event share quotations and, next to them, state the same facts
+    in their own words; one such sentence pair beside a shared quote is common reporting, not
+    reuse. The quotes themselves stay.
+    """
+    prose = [m for m in passages if m.kind != QUOTE]
+    if len(prose) == 1 and len(passages) > 1 and prose[0].score < LONE_PROSE_SIMILARITY:
+        return [m for m in passages if m.kind == QUOTE]
+    return passages
 
 
 def _wanted(m: Match, config: AlignConfig) -> bool:
@@ -185,13 +247,6 @@ def _summary_clusters(seeds, clusters: list[Cluster], pa, pb, vectors, threshold
     return wide
 
 
-def _to_passage(c: Cluster, pa: PreparedText, pb: PreparedText) -> _Passage:
-    ua0, ua1 = pa.units[c.a_first], pa.units[c.a_last]
-    ub0, ub1 = pb.units[c.b_first], pb.units[c.b_last]
-    return _Passage(ua0.start, ua1.end, ub0.start, ub1.end, (ua0.first, ua1.last), (ub0.first, ub1.last),
-                    c.similarity)
-
-
 def _drop_overlaps(clusters: list[Cluster], pa: PreparedText, pb: PreparedText) -> list[Cluster]:
     """Where two passages overlap, keep the one with more similar, longer text.
 
@@ -212,85 +267,60 @@ def _drop_overlaps(clusters: list[Cluster], pa: PreparedText, pb: PreparedText) 
     return kept
 
 
-def _trimmed(p: _Passage, pa: PreparedText, pb: PreparedText) -> _Passage | None:
-    """The passage cut down to its first and last shared content word (None if none is shared)."""
-    ta = pa.tokens[p.a_tok[0]:p.a_tok[1]]
-    tb = pb.tokens[p.b_tok[0]:p.b_tok[1]]
-    diff = word_diff(ta, tb, semantic_cleanup=False)
-    ops = [o for o in diff.ops if o.tag == "equal"]
-    if not ops:
-        return None
-    # Token offsets of the first and last shared words come from the diff's bounds.
-    (fa, fb), (la, lb) = diff.first_equal, diff.last_equal
-    a0, b0 = p.a_tok[0] + fa, p.b_tok[0] + fb
-    a1, b1 = p.a_tok[0] + la, p.b_tok[0] + lb
-    ta, tb = pa.tokens, pb.tokens
-    return _Passage(ta[a0].start, ta[a1 - 1].end, tb[b0].start, tb[b1 - 1].end, (a0, a1), (b0, b1), p.similarity)
-
-
-def _extended(p: _Passage | None, pa: PreparedText, pb: PreparedText) -> _Passage | None:
-    """The passage grown outwards word by word while both texts go on with the same words.
-
-    Sentence units rarely start and end where copying does (a copy may begin mid-sentence, or
-    line breaks may differ); identical neighbouring words belong to the passage.
-    """
-    if p is None:
-        return None
-    ta, tb = pa.tokens, pb.tokens
-    (a0, a1), (b0, b1) = p.a_tok, p.b_tok
-    while a0 > 0 and b0 > 0 and ta[a0 - 1].norm == tb[b0 - 1].norm:
-        a0 -= 1
-        b0 -= 1
-    while a1 < len(ta) and b1 < len(tb) and ta[a1].norm == tb[b1].norm:
-        a1 += 1
-        b1 += 1
-    if (a0, a1, b0, b1) == (*p.a_tok, *p.b_tok):
-        return p
-    return _Passage(ta[a0].start, ta[a1 - 1].end, tb[b0].start, tb[b1 - 1].end, (a0, a1), (b0, b1), p.similarity)
-
-
-def _passage_match(p: _Passage | None, pa: PreparedText, pb: PreparedText, config: AlignConfig,
-                   quotes_a, quotes_b) -> Match | None:
-    """A reader's passage: diffed word by word and classified."""
-    if p is None:
-        return None
-    ta = pa.tokens[p.a_tok[0]:p.a_tok[1]]
-    tb = pb.tokens[p.b_tok[0]:p.b_tok[1]]
-    diff = word_diff(ta, tb)
-    kind = _classify(diff, ta, tb, pa.text, pb.text, quotes_a, quotes_b)
-    return Match(p.a_start, p.a_end, p.b_start, p.b_end, kind, round(p.similarity, 3),
+def _passage_match(span: Span, diff: WordDiff, pa: PreparedText, pb: PreparedText, config: AlignConfig,
+                   flags_a: bytearray, flags_b: bytearray) -> Match:
+    """A reader's passage: classified; a shared quotation is narrowed to the quoted words."""
+    ta = pa.tokens[span.a0:span.a1]
+    tb = pb.tokens[span.b0:span.b1]
+    shared = {t.norm for t in ta if not t.stop} & {t.norm for t in tb if not t.stop}
+    if _quoted_share(pa.tokens, span.a0, span.a1, shared, flags_a) >= QUOTE_SHARE and \
+            _quoted_share(pb.tokens, span.b0, span.b1, shared, flags_b) >= QUOTE_SHARE:
+        kind = QUOTE
+        narrow = Span(*_quoted_range(span.a0, span.a1, flags_a), *_quoted_range(span.b0, span.b1, flags_b),
+                      span.similarity)
+        if narrow != span:
+            span = narrow
+            diff = word_diff(pa.tokens[span.a0:span.a1], pb.tokens[span.b0:span.b1])
+    elif len(ta) == len(tb) and all(_surface(pa.text, x) == _surface(pb.text, y) for x, y in zip(ta, tb)):
+        kind = VERBATIM
+    else:
+        kind = EDITED if diff.ratio >= EDITED_RATIO else PARAPHRASE
+    a_start, a_end, b_start, b_end = chars(span, pa, pb)
+    return Match(a_start, a_end, b_start, b_end, kind, round(span.similarity, 3),
                  diff.ops if config.word_diff else (), diff.equal_b, diff.longest_run)
 
 
-def _classify(diff: WordDiff, ta, tb, text_a: str, text_b: str, quotes_a, quotes_b) -> str:
-    equal_ops = [o for o in diff.ops if o.tag == "equal"]
-    shared = sum(o.a_end - o.a_start for o in equal_ops)
-    if shared and _inside(equal_ops, quotes_a, "a") >= QUOTE_SHARE * shared and \
-            _inside(equal_ops, quotes_b, "b") >= QUOTE_SHARE * sum(o.b_end - o.b_start for o in equal_ops):
-        return QUOTE
-    if len(ta) == len(tb) and all(_surface(text_a, x) == _surface(text_b, y) for x, y in zip(ta, tb)):
-        return VERBATIM
-    if diff.ratio >= EDITED_RATIO:
-        return EDITED
-    return PARAPHRASE
+def _quoted_share(tokens, lo: int, hi: int, shared: set, flags: bytearray) -> float:
+    """Share of the shared content words in ``tokens[lo:hi]`` that stand inside quotation marks."""
+    hits = [flags[k] for k in range(lo, hi) if not tokens[k].stop and tokens[k].norm in shared]
+    return sum(hits) / len(hits) if hits else 0.0
+
+
+def _quoted_range(lo: int, hi: int, flags: bytearray) -> tuple[int, int]:
+    """The quotation holding the longest run of quoted tokens inside ``[lo, hi)``."""
+    best = (lo, hi)
+    best_len = 0
+    k = lo
+    while k < hi:
+        if not flags[k]:
+            k += 1
+            continue
+        start = k
+        while k < hi and flags[k]:
+            k += 1
+        if k - start > best_len:
+            best, best_len = (start, k), k - start
+    start, end = best
+    if best_len:  # the whole quotation, though the passage was trimmed to its shared words
+        while start > 0 and flags[start - 1]:
+            start -= 1
+        while end < len(flags) and flags[end]:
+            end += 1
+    return start, end
 
 
 def _surface(text: str, token) -> str:
     return text[token.start:token.end].lower().replace("’", "'")
-
-
-def _inside(ops, quotes, side: str) -> int:
-    """Characters of the ops' ``side`` spans that lie inside quotation spans."""
-    total = 0
-    for o in ops:
-        s, e = (o.a_start, o.a_end) if side == "a" else (o.b_start, o.b_end)
-        for q in quotes:
-            if q.end <= s:
-                continue
-            if q.start >= e:
-                break
-            total += min(e, q.end) - max(s, q.start)
-    return total
 
 
 def _covered_tokens(tokens, spans) -> int:

@@ -4,7 +4,7 @@ A text is cut into *units* (sentences; a unit with fewer than ``MIN_UNIT_TERMS``
 joined to the next one, as Sanchez-Perez et al. (PAN 2014) do). Each unit becomes a tf-isf vector
 over its stemmed content words. A pair of units is a seed when both the cosine of the vectors and
 the Dice coefficient of the word sets reach the threshold. Candidate pairs come from an inverted
-index over each unit's rarest words, so long texts are not compared all-pairs.
+index (shared-word counts), so long texts are not compared all-pairs.
 Pure functions; must not import Qt.
 """
 
@@ -17,9 +17,10 @@ from dataclasses import dataclass
 from reader.core.text import Token, split_sentences, tokenize
 
 MIN_UNIT_TERMS = 3
-#: Words used to find candidate partners for one unit: its rarest ones. A true seed shares at
-#: least one of them whenever the Dice threshold is above ~0.2 (prefix filtering).
-CANDIDATE_TERMS = 6
+#: A word in more than 1/FREQUENT_SHARE of A's units (and more than FREQUENT_MIN) is not used
+#: to find candidate partners (see ``find_seeds``).
+FREQUENT_SHARE = 20
+FREQUENT_MIN = 64
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,26 +117,44 @@ def find_seeds(pa: PreparedText, pb: PreparedText, vectors: Vectors, threshold: 
     """All unit pairs (i in A, j in B, cosine, dice) whose cosine and Dice reach the thresholds."""
     if dice_threshold is None:
         dice_threshold = threshold
-    isf = vectors.isf
     postings: dict[str, list[int]] = {}
     for i, u in enumerate(pa.units):
         for t in u.terms:
             postings.setdefault(t, []).append(i)
+    # Words found in a large share of the units (in a long text) act as stop words: their
+    # postings are not walked, which keeps long texts near-linear; they still count in Dice.
+    frequent = max(FREQUENT_MIN, len(pa.units) // FREQUENT_SHARE)
     seeds = []
-    va, vb = vectors.a, vectors.b
+    va, vb, ua = vectors.a, vectors.b, pa.units
     for j, u in enumerate(pb.units):
         if tick is not None and j % 256 == 0:
             tick(j, len(pb.units))
-        rare = sorted(u.terms, key=lambda t: -isf[t])[:CANDIDATE_TERMS]
-        candidates = set()
-        for t in rare:
-            candidates.update(postings.get(t, ()))
+        terms = u.terms
+        # Dice >= t needs at least t*|y|/(2-t) shared words (the other side has >= that many).
+        need = max(1, math.ceil(dice_threshold * len(terms) / (2.0 - dice_threshold) - 1e-9))
+        counts: dict[int, int] = {}
+        skipped = 0
+        for t in terms:
+            post = postings.get(t)
+            if post is None:
+                continue
+            if len(post) > frequent:
+                skipped += 1
+                continue
+            for i in post:
+                counts[i] = counts.get(i, 0) + 1
+        least = max(1, need - skipped)
         wb = vb[j]
-        for i in candidates:
-            d = dice(pa.units[i].terms, u.terms)
+        nb = len(terms)
+        for i, k in counts.items():
+            if k < least:
+                continue
+            x = ua[i].terms
+            d = 2.0 * (k if not skipped else len(x.keys() & terms.keys())) / (len(x) + nb)
             if d < dice_threshold:
                 continue
             c = cosine(va[i], wb)
             if c >= threshold:
                 seeds.append((i, j, c, d))
+    seeds.sort()
     return seeds

@@ -1,0 +1,145 @@
+"""Reader's passages: sentence-level links inside one reused region, never overlapping.
+
+A region (a validated cluster of seeds, see ``reader.core.extension``) is what PAN scores; a
+reader wants to see which sentence of B came from which sentence of A. This module turns the
+seeds of a region into *links*: each unit (sentence) of either text belongs to at most one
+link, a link may take in an adjacent unit on one side (a sentence split in two, or two
+sentences condensed into one), and links are cut down to their first and last shared content
+word, then grown over identical neighbouring words that no other link owns. Consecutive links
+that are both near-verbatim are joined, so a copied paragraph reads as one passage.
+
+Pure functions over ``reader.core.seeding`` data; must not import Qt.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reader.core.seeding import PreparedText
+
+Seed = tuple[int, int, float, float]  # unit in A, unit in B, cosine, dice
+
+
+@dataclass(slots=True)
+class Link:
+    """A group of units of A linked to a group of units of B (unit indices, inclusive)."""
+
+    a_first: int
+    a_last: int
+    b_first: int
+    b_last: int
+    similarity: float
+
+
+@dataclass(slots=True)
+class Span:
+    """A passage as token ranges ``[a0, a1)`` / ``[b0, b1)`` with its similarity."""
+
+    a0: int
+    a1: int
+    b0: int
+    b1: int
+    similarity: float
+
+
+def link_units(seeds: list[Seed] | tuple[Seed, ...]) -> list[Link]:
+    """One-to-one (or one-to-adjacent-few) links between units, best seeds first.
+
+    A seed whose both units are already linked is dropped (a weaker echo); a seed sharing one
+    unit with a link joins it only when its other unit is next to that link's span, so link
+    spans stay contiguous and disjoint on both sides.
+    """
+    links: list[Link] = []
+    owner_a: dict[int, Link] = {}
+    owner_b: dict[int, Link] = {}
+    for i, j, c, d in sorted(seeds, key=lambda s: (-(s[2] + s[3]), s[0], s[1])):
+        la, lb = owner_a.get(i), owner_b.get(j)
+        if la is None and lb is None:
+            link = Link(i, i, j, j, c)
+            links.append(link)
+            owner_a[i] = owner_b[j] = link
+        elif la is not None and lb is None:
+            if j in (la.b_first - 1, la.b_last + 1):
+                la.b_first, la.b_last = min(la.b_first, j), max(la.b_last, j)
+                owner_b[j] = la
+        elif lb is not None and la is None:
+            if i in (lb.a_first - 1, lb.a_last + 1):
+                lb.a_first, lb.a_last = min(lb.a_first, i), max(lb.a_last, i)
+                owner_a[i] = lb
+    return links
+
+
+def trimmed(pa: PreparedText, pb: PreparedText, a0: int, a1: int, b0: int, b1: int,
+            similarity: float) -> Span | None:
+    """Token ranges cut to their first and last content word that the other side also has.
+
+    Set-based rather than diff-based, so a reordered sentence keeps its full extent.
+    """
+    ta, tb = pa.tokens, pb.tokens
+    words_a = {t.norm for t in ta[a0:a1] if not t.stop}
+    words_b = {t.norm for t in tb[b0:b1] if not t.stop}
+    shared = words_a & words_b
+    if not shared:
+        return None
+
+    def bounds(tokens, lo, hi):
+        first = next(k for k in range(lo, hi) if not tokens[k].stop and tokens[k].norm in shared)
+        last = next(k for k in range(hi - 1, lo - 1, -1) if not tokens[k].stop and tokens[k].norm in shared)
+        return first, last + 1
+
+    (na0, na1), (nb0, nb1) = bounds(ta, a0, a1), bounds(tb, b0, b1)
+    # Function words just before the start that the other side also uses ("For repeated ..." against
+    # "... for repeatedly") belong to the passage: readers expect whole phrases.
+    stops_a = {t.norm for t in ta[a0:a1] if t.stop}
+    stops_b = {t.norm for t in tb[b0:b1] if t.stop}
+    while na0 > a0 and ta[na0 - 1].stop and ta[na0 - 1].norm in stops_b:
+        na0 -= 1
+    while nb0 > b0 and tb[nb0 - 1].stop and tb[nb0 - 1].norm in stops_a:
+        nb0 -= 1
+    return Span(na0, na1, nb0, nb1, similarity)
+
+
+def grow(span: Span, pa: PreparedText, pb: PreparedText, free_a=None, free_b=None) -> Span:
+    """``span`` grown outwards while both texts go on with the same words.
+
+    Sentence units rarely start and end where copying does; identical neighbouring words belong
+    to the passage. ``free_a``/``free_b`` (bytearrays, 1 = unclaimed) keep it off other passages.
+    """
+    ta, tb = pa.tokens, pb.tokens
+    a0, a1, b0, b1 = span.a0, span.a1, span.b0, span.b1
+    while (a0 > 0 and b0 > 0 and ta[a0 - 1].norm == tb[b0 - 1].norm
+           and (free_a is None or (free_a[a0 - 1] and free_b[b0 - 1]))):
+        a0 -= 1
+        b0 -= 1
+    while (a1 < len(ta) and b1 < len(tb) and ta[a1].norm == tb[b1].norm
+           and (free_a is None or (free_a[a1] and free_b[b1]))):
+        a1 += 1
+        b1 += 1
+    return Span(a0, a1, b0, b1, span.similarity)
+
+
+def claim(span: Span, free_a: bytearray, free_b: bytearray) -> None:
+    free_a[span.a0:span.a1] = bytes(span.a1 - span.a0)
+    free_b[span.b0:span.b1] = bytes(span.b1 - span.b0)
+
+
+def chars(span: Span, pa: PreparedText, pb: PreparedText) -> tuple[int, int, int, int]:
+    """Character offsets ``(a_start, a_end, b_start, b_end)`` of a token span."""
+    ta, tb = pa.tokens, pb.tokens
+    return ta[span.a0].start, ta[span.a1 - 1].end, tb[span.b0].start, tb[span.b1 - 1].end
+
+
+def link_spans(seeds, pa: PreparedText, pb: PreparedText, min_chars: int) -> list[Span]:
+    """The trimmed token spans of the links of ``seeds``, in A order, at least ``min_chars`` long."""
+    out = []
+    for link in link_units(seeds):
+        ua0, ua1 = pa.units[link.a_first], pa.units[link.a_last]
+        ub0, ub1 = pb.units[link.b_first], pb.units[link.b_last]
+        span = trimmed(pa, pb, ua0.first, ua1.last, ub0.first, ub1.last, link.similarity)
+        if span is None:
+            continue
+        a_start, a_end, b_start, b_end = chars(span, pa, pb)
+        if min(a_end - a_start, b_end - b_start) >= min_chars:
+            out.append(span)
+    out.sort(key=lambda s: (s.a0, s.b0))
+    return out
