@@ -22,7 +22,7 @@ from dataclasses import replace
 from reader.core.config import AlignConfig
 from reader.core.extension import Cluster, extend, passage_similarity
 from reader.core.matches import EDITED, KINDS, PARAPHRASE, QUOTE, VERBATIM, Alignment, Match, Summary
-from reader.core.passages import Span, chars, claim, grow, link_spans, trimmed
+from reader.core.passages import Span, chars, claim, grow, link_spans
 from reader.core.seeding import PreparedText, find_seeds, prepare, weigh
 from reader.core.text import quoted_spans
 from reader.core.worddiff import WordDiff, word_diff
@@ -122,16 +122,16 @@ def align_prepared(pa: PreparedText, pb: PreparedText, config: AlignConfig = Ali
     free_b = bytearray(b"\x01") * len(pb.tokens)
     found = []  # (cluster, region span, link spans)
     for cluster in sorted(clusters, key=lambda c: (c.a_first, c.b_first)):
-        ua0, ua1 = pa.units[cluster.a_first], pa.units[cluster.a_last]
-        ub0, ub1 = pb.units[cluster.b_first], pb.units[cluster.b_last]
-        region = trimmed(pa, pb, ua0.first, ua1.last, ub0.first, ub1.last, cluster.similarity)
-        if region is None:
+        # The region runs from the first to the last shared word of its sentence links.
+        links = link_spans(cluster.seeds, pa, pb, 0, vectors.a, vectors.b)
+        if not links:
             continue
-        region = grow(region, pa, pb)
+        region = grow(Span(min(s.a0 for s in links), max(s.a1 for s in links), min(s.b0 for s in links),
+                           max(s.b1 for s in links), cluster.similarity), pa, pb)
         a_start, a_end, b_start, b_end = chars(region, pa, pb)
         if min(a_end - a_start, b_end - b_start) < config.min_passage_chars:
             continue
-        spans = link_spans(cluster.seeds, pa, pb, MIN_LINK_CHARS)
+        spans = [s for s in links if min(_char_len(s, pa, pb)) >= MIN_LINK_CHARS]
         for span in spans:
             claim(span, free_a, free_b)
         found.append((cluster, region, spans))
@@ -164,6 +164,11 @@ def align_prepared(pa: PreparedText, pb: PreparedText, config: AlignConfig = Ali
     if progress is not None:
         progress(1, 1)
     return Alignment(tuple(matches), _summarize(matches, pa, pb), tuple(regions))
+
+
+def _char_len(span: Span, pa, pb) -> tuple[int, int]:
+    a_start, a_end, b_start, b_end = chars(span, pa, pb)
+    return a_end - a_start, b_end - b_start
 
 
 def _joined(spans: list[Span], pa, pb, config, flags_a, flags_b) -> list[Match]:

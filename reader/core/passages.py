@@ -15,7 +15,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reader.core.extension import passage_similarity
 from reader.core.seeding import PreparedText
+from reader.core.worddiff import word_diff
+
+#: A link with an identical run this long (words) is copied text; see ``copied_core``.
+COPY_RUN = 8
+CORE_RUN = 3
+#: ... and at least this share of its words between the first and last runs is shared.
+COPY_SHARE = 0.8
 
 Seed = tuple[int, int, float, float]  # unit in A, unit in B, cosine, dice
 
@@ -42,16 +50,28 @@ class Span:
     similarity: float
 
 
-def link_units(seeds: list[Seed] | tuple[Seed, ...]) -> list[Link]:
+def link_units(seeds, va=None, vb=None) -> list[Link]:
     """One-to-one (or one-to-adjacent-few) links between units, best seeds first.
 
     A seed whose both units are already linked is dropped (a weaker echo); a seed sharing one
-    unit with a link joins it only when its other unit is next to that link's span, so link
-    spans stay contiguous and disjoint on both sides.
+    unit with a link joins it only when its other unit is next to that link's span and (given
+    the unit vectors ``va``/``vb``) the joined sides are more similar than before, so a
+    sentence split in two joins, a merely related neighbour does not. Link spans stay
+    contiguous and disjoint on both sides.
     """
     links: list[Link] = []
     owner_a: dict[int, Link] = {}
     owner_b: dict[int, Link] = {}
+
+    def improves(link: Link, a_first, a_last, b_first, b_last) -> bool:
+        if va is None:
+            return True
+        new = passage_similarity(va, vb, a_first, a_last, b_first, b_last)
+        if new > link.similarity:
+            link.similarity = new
+            return True
+        return False
+
     for i, j, c, d in sorted(seeds, key=lambda s: (-(s[2] + s[3]), s[0], s[1])):
         la, lb = owner_a.get(i), owner_b.get(j)
         if la is None and lb is None:
@@ -59,11 +79,13 @@ def link_units(seeds: list[Seed] | tuple[Seed, ...]) -> list[Link]:
             links.append(link)
             owner_a[i] = owner_b[j] = link
         elif la is not None and lb is None:
-            if j in (la.b_first - 1, la.b_last + 1):
+            if j in (la.b_first - 1, la.b_last + 1) and \
+                    improves(la, la.a_first, la.a_last, min(la.b_first, j), max(la.b_last, j)):
                 la.b_first, la.b_last = min(la.b_first, j), max(la.b_last, j)
                 owner_b[j] = la
         elif lb is not None and la is None:
-            if i in (lb.a_first - 1, lb.a_last + 1):
+            if i in (lb.a_first - 1, lb.a_last + 1) and \
+                    improves(lb, min(lb.a_first, i), max(lb.a_last, i), lb.b_first, lb.b_last):
                 lb.a_first, lb.a_last = min(lb.a_first, i), max(lb.a_last, i)
                 owner_a[i] = lb
     return links
@@ -129,15 +151,36 @@ def chars(span: Span, pa: PreparedText, pb: PreparedText) -> tuple[int, int, int
     return ta[span.a0].start, ta[span.a1 - 1].end, tb[span.b0].start, tb[span.b1 - 1].end
 
 
-def link_spans(seeds, pa: PreparedText, pb: PreparedText, min_chars: int) -> list[Span]:
+def copied_core(span: Span, pa: PreparedText, pb: PreparedText) -> Span:
+    """A copied (verbatim or lightly edited) span cut to its first and last run of shared words.
+
+    Copying often starts or ends mid-sentence; the rest of that sentence shares common words
+    with the passage, so set-based trimming keeps it. When long identical runs show that the
+    span is copied, the first and last runs of ``CORE_RUN`` words mark where copying is.
+    """
+    diff = word_diff(pa.tokens[span.a0:span.a1], pb.tokens[span.b0:span.b1], semantic_cleanup=False)
+    if diff.longest_run < COPY_RUN:
+        return span
+    runs = [r for r in diff.runs if r[2] >= CORE_RUN]
+    first, last = runs[0], runs[-1]
+    inside = sum(r[2] for r in diff.runs if first[0] <= r[0] and r[0] + r[2] <= last[0] + last[2])
+    core = (last[0] + last[2] - first[0]) + (last[1] + last[2] - first[1])
+    if 2 * inside < COPY_SHARE * core:  # reworded throughout: not a copy with a clear edge
+        return span
+    return Span(span.a0 + first[0], span.a0 + last[0] + last[2], span.b0 + first[1], span.b0 + last[1] + last[2],
+                span.similarity)
+
+
+def link_spans(seeds, pa: PreparedText, pb: PreparedText, min_chars: int = 0, va=None, vb=None) -> list[Span]:
     """The trimmed token spans of the links of ``seeds``, in A order, at least ``min_chars`` long."""
     out = []
-    for link in link_units(seeds):
+    for link in link_units(seeds, va, vb):
         ua0, ua1 = pa.units[link.a_first], pa.units[link.a_last]
         ub0, ub1 = pb.units[link.b_first], pb.units[link.b_last]
         span = trimmed(pa, pb, ua0.first, ua1.last, ub0.first, ub1.last, link.similarity)
         if span is None:
             continue
+        span = copied_core(span, pa, pb)
         a_start, a_end, b_start, b_end = chars(span, pa, pb)
         if min(a_end - a_start, b_end - b_start) >= min_chars:
             out.append(span)

@@ -28,6 +28,8 @@ class WordDiff:
     longest_run: int  # longest equal run, in words
     first_equal: tuple[int, int] | None  # token offsets (a, b) of the first shared word
     last_equal: tuple[int, int] | None  # token offsets (a, b) just past the last shared word
+    #: Equal runs as token offsets ``(a, b, length)``, in order.
+    runs: tuple[tuple[int, int, int], ...] = ()
 
     @property
     def ratio(self) -> float:
@@ -65,6 +67,7 @@ def word_diff(toks_a: list[Token], toks_b: list[Token], key=lambda t: t.norm,
     ia = ib = 0
     eq_a = eq_b = longest = 0
     first = last = None
+    runs: list[tuple[int, int, int]] = []
     pending_del = None  # (ia0, ia1) waiting for a following insert to form a replace
 
     def span_a(i0, i1):
@@ -93,6 +96,7 @@ def word_diff(toks_a: list[Token], toks_b: list[Token], key=lambda t: t.norm,
             flush_delete()
             (s, e), (bs, be) = span_a(ia, ia + n), span_b(ib, ib + n)
             ops.append(DiffOp(EQUAL, s, e, bs, be))
+            runs.append((ia, ib, n))
             if first is None:
                 first = (ia, ib)
             last = (ia + n, ib + n)
@@ -116,4 +120,4 @@ def word_diff(toks_a: list[Token], toks_b: list[Token], key=lambda t: t.norm,
                 ops.append(DiffOp(INSERT, as_, as_, bs, be))
             ib += n
     flush_delete()
-    return WordDiff(tuple(ops), eq_a, eq_b, len(toks_a), len(toks_b), longest, first, last)
+    return WordDiff(tuple(ops), eq_a, eq_b, len(toks_a), len(toks_b), longest, first, last, tuple(runs))
