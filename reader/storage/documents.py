@@ -65,6 +65,27 @@ def add_document(db: Database, document: Any) -> int:
         return db["documents"].insert(row).last_pk
 
 
+def import_document(db: Database, document: Any) -> tuple[int, str]:
+    """Store a document that is being read and return ``(id, what happened)``.
+
+    ``"same"``: this text is stored already. ``"updated"``: a document from the same path (or
+    url) with another text is stored; its text is replaced, so its annotations are re-anchored
+    to the new version rather than left on a copy nobody reads. ``"added"``: a new document.
+    """
+    digest = hash_text(document.text)
+    path = getattr(document, "path", None)
+    url = getattr(document, "url", None)
+    with write_transaction(db):
+        existing = find_document(db, content_hash=digest)
+        if existing is not None:
+            return existing, "same"
+        previous = find_document(db, path=path) if path else find_document(db, url=url) if url else None
+        if previous is None:
+            return add_document(db, document), "added"
+        replace_text(db, previous, document.text)
+        return previous, "updated"
+
+
 def get_document(db: Database, document_id: int, *, with_text: bool = True) -> StoredDocument:
     """The document with this id; ``StorageError`` if there is none."""
     columns = ", ".join(_LIST_COLUMNS + (("text",) if with_text else ()))

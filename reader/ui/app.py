@@ -93,13 +93,16 @@ def open_startup_pair(window) -> str:
     return message + "Showing the example pair: a CNN report (A) and a rewrite of it (B)."
 
 
-def create_window(files: list[str] | None = None, align_function=None):
-    """Build the window on ``files`` (or the startup pair) without entering the event loop."""
+def create_window(files: list[str] | None = None, align_function=None, database=None):
+    """Build the window on ``files`` (or the startup pair) without entering the event loop.
+
+    ``database`` (a ``reader.storage`` database) turns annotations on.
+    """
     from reader.ui.main_window import MainWindow  # after the QApplication exists
 
     ensure_application()
     documents = load_command_line_files(files or [])
-    window = MainWindow(Preferences(open_settings()), align_function)
+    window = MainWindow(Preferences(open_settings()), align_function, database)
     if documents:
         window.compare(documents[0], documents[1] if len(documents) > 1 else None)
         window.statusBar().showMessage("Opened " + " and ".join(d.source for d in documents), 5000)
@@ -113,9 +116,14 @@ def run_app(args) -> int:
     files = list(getattr(args, "files", None) or [])
     try:
         app = ensure_application()
-        window = create_window(files)
+        from reader.ui.annotation_controller import open_window_database
+
+        database, database_problem = open_window_database(getattr(args, "db", None))
+        window = create_window(files, database=database)
     except DocumentError as error:
         print(f"reader: error: {error}", file=sys.stderr)
         return 2
     window.show()
+    if database_problem:
+        window.show_error(database_problem)
     return app.exec()

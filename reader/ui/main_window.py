@@ -34,7 +34,7 @@ MIN_POINT_SIZE, MAX_POINT_SIZE = 7, 32
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, preferences: Preferences, align_function=None) -> None:
+    def __init__(self, preferences: Preferences, align_function=None, database=None) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.preferences = preferences
@@ -55,6 +55,12 @@ class MainWindow(QMainWindow):
         self._build_layout()
         self._build_actions()
         self._connect()
+        # Annotations live in the database; without one the window still compares documents.
+        self.annotations = None
+        if database is not None:
+            from reader.ui.annotation_controller import AnnotationController
+
+            self.annotations = AnnotationController(self, database)
 
         size = preferences.point_size() or DEFAULT_POINT_SIZE
         for pane in self.panes.values():

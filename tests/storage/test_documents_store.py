@@ -6,7 +6,7 @@ from reader.core.anchoring import content_hash
 from reader.core.documents import document_from_text
 from reader.storage.database import StorageError
 from reader.storage.documents import (
-    add_document, find_document, get_document, list_documents, remove_document, replace_text,
+    add_document, find_document, get_document, import_document, list_documents, remove_document, replace_text,
     search_documents, update_metadata,
 )
 
@@ -100,3 +100,18 @@ def test_remove_document_refuses_while_annotations_point_at_it(db, seed_doc):
     delete_annotation(db, note.id)
     remove_document(db, doc_id)
     assert list_documents(db) == [] and db["annotations"].count == 0
+
+
+def test_import_document_recognises_the_same_text_and_a_new_version(db, seed_doc, tmp_path):
+    from reader.core.documents import load_document
+
+    path = tmp_path / "story.txt"
+    path.write_text(seed_doc(2).text, encoding="utf-8")
+    first_id, status = import_document(db, load_document(path))
+    assert status == "added"
+    assert import_document(db, load_document(path)) == (first_id, "same")
+    path.write_text(seed_doc(2).text + "\nUpdated at 5pm.", encoding="utf-8")
+    assert import_document(db, load_document(path)) == (first_id, "updated")
+    assert get_document(db, first_id).text.endswith("Updated at 5pm.")
+    assert import_document(db, seed_doc(3))[1] == "added"
+    assert len(list_documents(db)) == 2

@@ -1,0 +1,414 @@
+"""Annotations in the window: the glue between the panes, the dialog, the sidebar and storage.
+
+``AnnotationController(window, db)`` adds to a ``MainWindow``: the Annotations dock, an
+Annotations menu, a toolbar button and Ctrl+M ("Annotate Selection…"), "Annotate selection…"
+in each pane's context menu, Undo/Redo (Ctrl+Z / Ctrl+Shift+Z) of add, edit and delete, and
+the annotation marks in both panes. Annotations are anchored to the text the pane shows, so a
+document whose file changed shows them re-anchored, and orphans are listed, not painted.
+
+A document is written to the database when it is first annotated (``import_document``: the
+same text is recognised; a new version of the same file replaces the stored text). Every
+storage error is shown in a dialog and leaves the stored data as it was.
+
+``open_window_database`` opens the database for ``run_app``. This is the one window module
+(with ``annotation_commands``) that imports reader.storage.
+"""
+
+from __future__ import annotations
+
+import datetime
+import getpass
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QKeySequence, QUndoStack
+from PySide6.QtWidgets import QMenu, QToolBar
+
+from reader.core.anchoring import anchor
+from reader.core.annotations import COLOURS, Annotation, AnnotationError, Target
+from reader.core.documents import Document
+from reader.storage.annotations import (add_annotation, anchor_annotation, delete_annotation, get_annotation,
+                                        list_annotations, list_tags, purge_deleted, update_annotation)
+from reader.storage.database import StorageError, open_database, resolve_db_path
+from reader.storage.documents import find_document, get_document, import_document, list_documents
+from reader.ui import annotation_commands
+from reader.ui.actions import add_action
+from reader.ui.annotation_dialog import AnnotationDialog
+from reader.ui.annotation_overlay import AnnotationOverlay, Mark
+from reader.ui.annotation_sidebar import ALL, SHOWN, AnnotationSidebar, SidebarRow
+from reader.ui.offsets import OffsetMap
+
+SIDES = ("a", "b")
+#: Deleted annotations are kept this long for undo (also by another window), then purged.
+KEEP_DELETED_DAYS = 7
+
+
+def open_window_database(cli_path=None):
+    """``(database, None)``, or ``(None, message)`` when it cannot be opened (the window still works)."""
+    try:
+        db = open_database(resolve_db_path(cli_path))
+        cutoff = datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(days=KEEP_DELETED_DAYS)
+        purge_deleted(db, before=cutoff.isoformat(timespec="seconds").replace("+00:00", "Z"))
+    except StorageError as error:
+        return None, f"Annotations are off because the database cannot be used: {error}"
+    return db, None
+
+
+def document_from_stored(stored) -> Document:
+    """A window ``Document`` of a stored one (to open an annotation's document)."""
+    return Document(text=stored.text, title=stored.title, path=stored.path, source=stored.source or "",
+                    content_hash=stored.content_hash, format=stored.format or "text",
+                    encoding=stored.encoding or "utf-8", url=stored.url, published=stored.published)
+
+
+class AnnotationController(QObject):
+    def __init__(self, window, db) -> None:
+        super().__init__(window)
+        self.window = window
+        self.db = db
+        self.comparison = window.comparison
+        #: Database id of the document each pane shows (None: not stored yet, or no document).
+        self.document_ids: dict[str, int | None] = {"a": None, "b": None}
+        self.dialog: AnnotationDialog | None = None
+        self.context_menu: QMenu | None = None
+        self.undo_stack = QUndoStack(self)
+
+        self.sidebar = AnnotationSidebar(window)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.sidebar)
+        settings_dock = getattr(window, "settings_dock", None)
+        if settings_dock is not None:  # below the matching settings, both visible
+            window.splitDockWidget(settings_dock, self.sidebar, Qt.Orientation.Vertical)
+        self.overlays = {side: AnnotationOverlay(window.panes[side]) for side in SIDES}
+        self._build_actions()
+        self._connect()
+        self.on_documents_changed()
+
+    # Construction ----------------------------------------------------------------------
+    def _build_actions(self) -> None:
+        w = self.window
+        self.annotate_action = add_action(w, "&Annotate Selection…", self.annotate_selection, "Ctrl+M",
+                                          tip="Write a note on the selected text")
+        self.edit_action = add_action(w, "&Edit Annotation…", self.edit_selected)
+        self.delete_action = add_action(w, "&Delete Annotation", self.delete_selected)
+        self.undo_action = self.undo_stack.createUndoAction(w, "&Undo")
+        self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
+        self.redo_action = self.undo_stack.createRedoAction(w, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Shift+Z")])
+        for action in (self.undo_action, self.redo_action):
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            w.addAction(action)
+        self.sidebar.set_undo_actions(self.undo_action, self.redo_action)
+
+        menu = w.menuBar().addMenu("A&nnotations")
+        menu.setObjectName("annotationsMenu")
+        for action in (self.annotate_action, self.edit_action, self.delete_action, None, self.undo_action,
+                       self.redo_action, None, self.sidebar.toggleViewAction()):
+            menu.addSeparator() if action is None else menu.addAction(action)
+        toolbar = w.findChild(QToolBar, "mainToolbar")
+        if toolbar is not None:
+            toolbar.addSeparator()
+            toolbar.addAction(self.annotate_action)
+            toolbar.widgetForAction(self.annotate_action).setText("Annotate")
+
+    def _connect(self) -> None:
+        self.comparison.documents_changed.connect(self.on_documents_changed)
+        self.sidebar.filters_changed.connect(self.refresh)
+        self.sidebar.jump_requested.connect(self.jump_to)
+        self.sidebar.edit_requested.connect(self.edit)
+        self.sidebar.delete_requested.connect(self.delete)
+        for side in SIDES:
+            view = self.window.panes[side].view
+            view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            view.customContextMenuRequested.connect(lambda pos, side=side: self._show_context_menu(side, pos))
+            view.clicked_at.connect(lambda position, side=side: self._on_text_clicked(side, position))
+
+    # Reading the window ----------------------------------------------------------------
+    def on_documents_changed(self) -> None:
+        """Find the shown documents in the database (by text, else by path) and redraw."""
+        for side in SIDES:
+            document = self.comparison.documents[side]
+            self.document_ids[side] = None
+            if document is None:
+                continue
+            try:
+                self.document_ids[side] = (find_document(self.db, content_hash=document.content_hash)
+                                           or (find_document(self.db, path=document.path) if document.path else None))
+            except StorageError as error:
+                self.window.show_error(str(error))
+        self.refresh()
+
+    def selection(self, side: str) -> tuple[int, int] | None:
+        """The selected span of pane ``side`` in ``Document.text`` offsets, trimmed of spaces."""
+        document = self.comparison.documents[side]
+        cursor = self.window.panes[side].view.textCursor()
+        if document is None or not cursor.hasSelection():
+            return None
+        offsets = OffsetMap(document.text)
+        start, end = offsets.from_qt(cursor.selectionStart()), offsets.from_qt(cursor.selectionEnd())
+        while start < end and document.text[start].isspace():
+            start += 1
+        while end > start and document.text[end - 1].isspace():
+            end -= 1
+        return (start, end) if end > start else None
+
+    def _selected_side(self) -> str | None:
+        focused = [s for s in SIDES if self.window.panes[s].view.hasFocus()]
+        for side in focused + [s for s in SIDES if s not in focused]:
+            if self.selection(side) is not None:
+                return side
+        return None
+
+    def matched_passage(self, side: str, start: int, end: int) -> int | None:
+        """The match overlapping the selection most, if the selection lies in one."""
+        index = self.comparison.index
+        if index is None:
+            return None
+        spans = {i: (m.a_start, m.a_end) if side == "a" else (m.b_start, m.b_end)
+                 for i, m in ((i, index.matches[i]) for i in index.overlapping(side, start, end))}
+        overlap = {i: min(end, e) - max(start, s) for i, (s, e) in spans.items()}
+        best = max(overlap, key=lambda i: (overlap[i], -i), default=None)
+        return best if best is not None and overlap[best] > 0 else None
+
+    # Adding ----------------------------------------------------------------------------
+    def annotate_selection(self, side: str | None = None) -> None:
+        side = side or self._selected_side()
+        span = self.selection(side) if side else None
+        if span is None:
+            self.window.show_error("Select the text to annotate in document A or B first, then choose "
+                                   "Annotate Selection (Ctrl+M).")
+            return
+        start, end = span
+        document = self.comparison.documents[side]
+        other = "b" if side == "a" else "a"
+        match_index = self.matched_passage(side, start, end)
+        counterpart = None
+        if match_index is not None and self.comparison.documents[other] is not None:
+            m = self.comparison.alignment.matches[match_index]
+            o_start, o_end = (m.a_start, m.a_end) if other == "a" else (m.b_start, m.b_end)
+            counterpart = (o_start, o_end)
+        self._open_dialog(
+            quote=document.text[start:end], where=f"Document {side.upper()}: {document.title}",
+            counterpart=self.comparison.documents[other].text[slice(*counterpart)] if counterpart else None,
+            counterpart_where=f"Matching passage in document {other.upper()}" if counterpart else "",
+            known_tags=self._known_tags(),
+            on_accept=lambda values: self._create(side, (start, end), counterpart, values))
+
+    def _create(self, side: str, span: tuple[int, int], counterpart, values: dict) -> None:
+        other = "b" if side == "a" else "a"
+        try:
+            targets = {side: self._target(side, *span)}
+            if values["pair"] and counterpart is not None:
+                targets[other] = self._target(other, *counterpart)
+            annotation = Annotation(tuple(targets[s] for s in SIDES if s in targets), note=values["note"],
+                                    tags=values["tags"], colour=values["colour"], verdict=values["verdict"],
+                                    author=getpass.getuser())
+            stored = add_annotation(self.db, annotation)
+        except (StorageError, AnnotationError) as error:
+            self.window.show_error(f"The annotation was not saved: {error}")
+            return
+        self.undo_stack.push(annotation_commands.added(self.db, stored, self._report, self.refresh))
+        self.refresh()
+        self.select(stored.id)
+        self.window.statusBar().showMessage("Annotation saved.", 4000)
+
+    def _target(self, side: str, start: int, end: int) -> Target:
+        """Target on the shown document of ``side``, storing the document first if needed."""
+        document = self.comparison.documents[side]
+        document_id, _status = import_document(self.db, document)
+        self.document_ids[side] = document_id
+        return Target.on_text(document_id, document.text, start, end, document.content_hash)
+
+    # Editing and deleting --------------------------------------------------------------
+    def edit_selected(self) -> None:
+        if self.sidebar.selected_id() is None:
+            self.window.show_error("Choose an annotation in the Annotations list first.")
+            return
+        self.edit(self.sidebar.selected_id())
+
+    def delete_selected(self) -> None:
+        if self.sidebar.selected_id() is None:
+            self.window.show_error("Choose an annotation in the Annotations list first.")
+            return
+        self.delete(self.sidebar.selected_id())
+
+    def edit(self, annotation_id: int) -> None:
+        try:
+            before = get_annotation(self.db, annotation_id)
+        except StorageError as error:
+            self.window.show_error(str(error))
+            return
+        titles = self._titles(before)
+        pair = before.targets[1] if before.is_pair else None
+        self._open_dialog(
+            quote=before.targets[0].quote.exact, where=titles[0],
+            counterpart=pair.quote.exact if pair else None, counterpart_where=titles[1] if pair else "",
+            annotation=before, known_tags=self._known_tags(),
+            on_accept=lambda values: self._save_edit(before, values))
+
+    def _save_edit(self, before: Annotation, values: dict) -> None:
+        try:
+            after = update_annotation(self.db, before.id, note=values["note"], tags=values["tags"],
+                                      colour=values["colour"], verdict=values["verdict"] if before.is_pair else None)
+        except (StorageError, AnnotationError) as error:
+            self.window.show_error(f"The change was not saved: {error}")
+            return
+        if after != before:
+            self.undo_stack.push(annotation_commands.edited(self.db, before, after, self._report, self.refresh))
+        self.refresh()
+        self.select(after.id)
+
+    def delete(self, annotation_id: int) -> None:
+        try:
+            gone = delete_annotation(self.db, annotation_id)
+        except StorageError as error:
+            self.window.show_error(f"The annotation was not deleted: {error}")
+            return
+        self.undo_stack.push(annotation_commands.deleted(self.db, gone, self._report, self.refresh))
+        self.refresh()
+        self.window.statusBar().showMessage("Annotation deleted. Undo with Ctrl+Z.", 6000)
+
+    def _open_dialog(self, *, on_accept, **kwargs) -> None:
+        if self.dialog is not None:
+            self.dialog.close()
+        dialog = AnnotationDialog(self.window, **kwargs)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: on_accept(dialog.values()))
+        dialog.finished.connect(lambda _r: setattr(self, "dialog", None))
+        self.dialog = dialog
+        dialog.open()
+
+    # Showing ---------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Redraw the marks in both panes and the sidebar list from the database."""
+        try:
+            self._refresh_marks()
+            self._refresh_sidebar()
+        except StorageError as error:
+            self.window.show_error(str(error))
+
+    def _refresh_marks(self) -> None:
+        for side in SIDES:
+            document, document_id = self.comparison.documents[side], self.document_ids[side]
+            marks = []
+            if document is not None and document_id is not None:
+                for a in list_annotations(self.db, document_id=document_id):
+                    for t in a.targets:
+                        if t.document_id != document_id:
+                            continue
+                        found = anchor(document.text, t.selectors, t.content_hash)
+                        if not found.is_orphan:
+                            marks.append(Mark(found.start, found.end, COLOURS[a.colour], a.id))
+            self.overlays[side].set_marks(marks, document.text if document is not None else "")
+
+    def _refresh_sidebar(self) -> None:
+        every = list_annotations(self.db)
+        annotated = {d for a in every for d in a.document_ids()}
+        self.sidebar.set_documents([(d.id, d.title) for d in list_documents(self.db) if d.id in annotated])
+        self.sidebar.set_tags(list_tags(self.db))
+        f = self.sidebar.filters()
+        chosen = f["document"]
+        found = list_annotations(self.db, document_id=chosen if chosen not in (SHOWN, ALL) else None,
+                                 tag=f["tag"], colour=f["colour"], verdict=f["verdict"], search=f["search"])
+        shown = {i for i in self.document_ids.values() if i is not None}
+        if chosen == SHOWN:
+            found = [a for a in found if shown.intersection(a.document_ids())]
+        texts = {self.document_ids[s]: self.comparison.documents[s].text for s in SIDES if self.document_ids[s]}
+        rows = [SidebarRow(a, " ↔ ".join(self._titles(a, short=True)),
+                           any(x.is_orphan for x in anchor_annotation(self.db, a, texts))) for a in found]
+        if rows:
+            empty = ""
+        elif not every:
+            empty = "No annotations yet. Select text in either document and press Ctrl+M."
+        elif chosen == SHOWN and not any(f[k] for k in ("tag", "colour", "verdict", "search")):
+            empty = "No annotations on these documents. Choose “All documents” to see the others."
+        else:
+            empty = "No annotation matches these filters."
+        self.sidebar.set_rows(rows, empty)
+
+    def _titles(self, annotation: Annotation, short: bool = False) -> list[str]:
+        """Each target's document: "A"/"B" when on screen (short) or its title."""
+        names = []
+        for t in annotation.targets:
+            side = next((s for s in SIDES if self.document_ids[s] == t.document_id), None)
+            if short and side is not None:
+                names.append(side.upper())
+                continue
+            title = get_document(self.db, t.document_id, with_text=False).title
+            names.append(f"Document {side.upper()}: {title}" if side else title)
+        return names
+
+    def _known_tags(self) -> list[str]:
+        try:
+            return list_tags(self.db)
+        except StorageError:
+            return []
+
+    def select(self, annotation_id: int | None) -> None:
+        self.sidebar.select_id(annotation_id)
+        for overlay in self.overlays.values():
+            overlay.set_current(annotation_id)
+
+    def jump_to(self, annotation_id: int) -> None:
+        """Bring the annotation into view in every pane showing one of its passages.
+
+        If neither of its documents is on screen, they are opened from the database first.
+        """
+        try:
+            annotation = get_annotation(self.db, annotation_id)
+            if not any(self.document_ids[s] in annotation.document_ids() for s in SIDES):
+                stored = [document_from_stored(get_document(self.db, t.document_id)) for t in annotation.targets]
+                if len(stored) == 2:
+                    self.window.compare(stored[0], stored[1])
+                else:
+                    self.comparison.set_document("a", stored[0])
+        except StorageError as error:
+            self.window.show_error(str(error))
+            return
+        self.select(annotation_id)
+        revealed = False
+        with self.window.scroll_sync.locked():
+            for side in SIDES:
+                document = self.comparison.documents[side]
+                for t in annotation.targets:
+                    if document is None or self.document_ids[side] != t.document_id:
+                        continue
+                    found = anchor(document.text, t.selectors, t.content_hash)
+                    if not found.is_orphan:
+                        self.window.panes[side].reveal(found.start, found.end)
+                        revealed = True
+        if not revealed:
+            self.window.statusBar().showMessage(
+                f"This annotation's passage is no longer in the text: “{annotation.targets[0].quote.exact[:80]}”", 8000)
+
+    def _on_text_clicked(self, side: str, position: int) -> None:
+        document = self.comparison.documents[side]
+        if document is None:
+            return
+        marks = self.overlays[side].marks_at(OffsetMap(document.text).from_qt(position))
+        if marks:
+            self.select(min(marks, key=lambda m: m.end - m.start).annotation_id)
+
+    # Context menu ----------------------------------------------------------------------
+    def build_context_menu(self, side: str, pos) -> QMenu:
+        """The pane's standard menu (Copy, Select All) plus the annotation entries."""
+        view = self.window.panes[side].view
+        menu = view.createStandardContextMenu(pos)
+        menu.addSeparator()
+        annotate = menu.addAction("Annotate selection…", lambda: self.annotate_selection(side))
+        annotate.setShortcut(QKeySequence("Ctrl+M"))
+        annotate.setEnabled(self.selection(side) is not None)
+        document = self.comparison.documents[side]
+        if document is not None:
+            offset = OffsetMap(document.text).from_qt(view.cursorForPosition(pos).position())
+            for mark in self.overlays[side].marks_at(offset):
+                menu.addAction("Edit annotation…", lambda i=mark.annotation_id: self.edit(i))
+                menu.addAction("Delete annotation", lambda i=mark.annotation_id: self.delete(i))
+        return menu
+
+    def _show_context_menu(self, side: str, pos) -> None:
+        menu = self.build_context_menu(side, pos)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.context_menu = menu
+        menu.popup(self.window.panes[side].view.viewport().mapToGlobal(pos))
+
+    def _report(self, message: str) -> None:
+        self.window.show_error(message)
