@@ -78,10 +78,14 @@ def tokenize(text: str) -> list[Token]:
     """All words of ``text`` in order, with offsets and normalised forms."""
     out = []
     append = out.append
+    seen: dict[str, tuple[str, bool]] = {}  # per-call memo: cheaper than the lru_cache lookup
     for m in _WORD_RE.finditer(text):
         raw = m.group()
-        norm = normalize_word(raw)
-        append(Token(m.start(), m.end(), norm, norm in STOPWORDS or raw.lower() in STOPWORDS))
+        hit = seen.get(raw)
+        if hit is None:
+            norm = normalize_word(raw)
+            hit = seen[raw] = (norm, norm in STOPWORDS or raw.lower() in STOPWORDS)
+        append(Token(m.start(), m.end(), hit[0], hit[1]))
     return out
 
 
@@ -144,8 +148,8 @@ def quoted_spans(text: str) -> list[QuoteSpan]:
             i += 1
             continue
         j = text.find(close, i + 1)
-        para = text.find("\n\n", i + 1)
-        if j == -1 or (para != -1 and para < j):
+        # Bounded search: an unbounded one would rescan the rest of a long text for every mark.
+        if j == -1 or text.find("\n\n", i + 1, j) != -1:
             i += 1
             continue
         spans.append(QuoteSpan(i, j + 1))
