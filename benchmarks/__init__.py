@@ -1,0 +1,1 @@
+"""Speed and scale measurements; not part of the test run and never imported by ``reader``."""

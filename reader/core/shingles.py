@@ -1,0 +1,208 @@
+"""Hashed word shingles and the inverted index that proposes candidate pairs of documents.
+
+Comparing every pair of a 10,000-article library is tens of millions of alignments; instead each
+document is reduced to the set of its *shingles* — runs of ``SHINGLE_WORDS`` consecutive content
+words (stopwords dropped, normalised by ``reader.core.text.normalize_word``, so "organisations"
+and "organization" agree) — hashed to integers. Two documents are a *candidate pair* when they
+share at least ``min_shared`` shingles. Three-word shingles of content words survive the light
+rewording of a paraphrase (seed 003 keeps dozens of 002's) where five-word runs of raw text do not.
+
+A shingle carried by more than ``max_df`` documents says nothing about copying (a stock phrase
+such as "president joe biden said"); its posting list is dropped as soon as it grows past the
+limit, which keeps the pair counting linear in the corpus size.
+
+Hashes are stable across processes and runs (CRC-32 of each word, then Python's tuple hash of
+integers, which is not salted), so shingles computed in worker processes agree.
+
+``ShingleIndex`` is incremental: ``add`` one document at a time, ask ``candidates_for`` a new
+text at any time, or ``candidate_pairs`` for the whole corpus. Pure Python; must not import Qt.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Hashable, Iterable
+
+from reader.core.text import _WORD_RE, STOPWORDS, normalize_word
+
+#: Content words per shingle.
+SHINGLE_WORDS = 3
+#: A shingle in more documents than this is too common to suggest copying.
+MAX_DF = 200
+#: Shared shingles that make two documents a candidate pair.
+MIN_SHARED = 3
+
+# Raw word → stable id (0 for a stopword). Raw words repeat across a corpus far more than their
+# normal forms differ, so caching on the raw spelling saves the normalisation of almost every word.
+_word_ids: dict[str, int] = {}
+_WORD_CACHE_LIMIT = 500_000
+_ABSENT = object()
+
+
+def _word_id(raw: str) -> int:
+    norm = normalize_word(raw)
+    # The same stop rule as ``reader.core.text.tokenize``: either spelling being a stopword.
+    if norm in STOPWORDS or raw.lower() in STOPWORDS:
+        return 0
+    return zlib.crc32(norm.encode("utf-8")) or 1
+
+
+def content_word_ids(text: str) -> list[int]:
+    """Stable ids of the content words of ``text``, in order (stopwords left out)."""
+    cache = _word_ids
+    if len(cache) > _WORD_CACHE_LIMIT:
+        cache.clear()
+    out = []
+    append = out.append
+    for raw in _WORD_RE.findall(text):
+        wid = cache.get(raw)
+        if wid is None:
+            wid = cache[raw] = _word_id(raw)
+        if wid:
+            append(wid)
+    return out
+
+
+def shingles(text: str, size: int = SHINGLE_WORDS) -> set[int]:
+    """The distinct hashed shingles of ``text`` (empty when it has fewer than ``size`` content words)."""
+    ids = content_word_ids(text)
+    if size == 1:
+        return set(ids)
+    return set(map(hash, zip(*(ids[k:] for k in range(size)))))
+
+
+class ShingleIndex:
+    """An inverted index from shingle hash to the documents that carry it.
+
+    Documents are identified by any hashable ``key`` given to ``add``. Posting lists hold small
+    integer ordinals; a shingle seen once is stored as a bare int, not a list, because nine in
+    ten shingles of a news corpus occur in one document only and a list each would triple memory.
+    """
+
+    def __init__(self, *, size: int = SHINGLE_WORDS, max_df: int = MAX_DF) -> None:
+        if size < 1:
+            raise ValueError("shingle size must be at least 1")
+        if max_df < 2:
+            raise ValueError("max_df must be at least 2")
+        self.size = size
+        self.max_df = max_df
+        self._keys: list[Hashable] = []
+        self._ordinal: dict[Hashable, int] = {}
+        self._sizes: list[int] = []  # distinct shingles per document
+        # hash → ordinal | list[ordinal] | None (None: too common, ignored from now on)
+        self._postings: dict[int, int | list[int] | None] = {}
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def __contains__(self, key: Hashable) -> bool:
+        return key in self._ordinal
+
+    @property
+    def keys(self) -> list[Hashable]:
+        return list(self._keys)
+
+    def shingle_count(self, key: Hashable) -> int:
+        """How many distinct shingles the document ``key`` has."""
+        return self._sizes[self._ordinal[key]]
+
+    def add(self, key: Hashable, text: str | None = None, *, hashes: Iterable[int] | None = None) -> None:
+        """Index one document, from its ``text`` or from its precomputed shingle ``hashes``."""
+        if key in self._ordinal:
+            raise KeyError(f"document {key!r} is already in the index")
+        if hashes is None:
+            if text is None:
+                raise ValueError("give the text or the shingle hashes of the document")
+            hashes = shingles(text, self.size)
+        ordinal = len(self._keys)
+        self._keys.append(key)
+        self._ordinal[key] = ordinal
+        postings = self._postings
+        get = postings.get
+        limit = self.max_df
+        n = 0
+        for h in hashes:
+            n += 1
+            held = get(h, _ABSENT)
+            if held is _ABSENT:
+                postings[h] = ordinal
+            elif held is None:
+                continue
+            elif held.__class__ is int:
+                postings[h] = [held, ordinal]
+            elif len(held) >= limit:
+                postings[h] = None
+            else:
+                held.append(ordinal)
+        self._sizes.append(n)
+
+    def shared_counts(self, hashes: Iterable[int], *, exclude: Hashable | None = None) -> dict[Hashable, int]:
+        """For a document given by its shingle ``hashes``: indexed key → shingles shared with it."""
+        counts: dict[int, int] = {}
+        get = self._postings.get
+        for h in hashes:
+            held = get(h)
+            if held is None:
+                continue
+            if held.__class__ is int:
+                counts[held] = counts.get(held, 0) + 1
+            else:
+                for o in held:
+                    counts[o] = counts.get(o, 0) + 1
+        skip = self._ordinal.get(exclude, -1) if exclude is not None else -1
+        return {self._keys[o]: n for o, n in counts.items() if o != skip}
+
+    def candidates_for(self, text: str | None = None, *, hashes: Iterable[int] | None = None,
+                       exclude: Hashable | None = None, min_shared: int = MIN_SHARED,
+                       limit: int | None = None) -> list[tuple[Hashable, int]]:
+        """Indexed documents sharing at least ``min_shared`` shingles with a text, most first.
+
+        ``exclude`` leaves out one key (the document itself, when it is already indexed).
+        """
+        if hashes is None:
+            if text is None:
+                raise ValueError("give the text or the shingle hashes of the document")
+            hashes = shingles(text, self.size)
+        counts = self.shared_counts(hashes, exclude=exclude)
+        ranked = sorted(((k, n) for k, n in counts.items() if n >= min_shared),
+                        key=lambda kv: (-kv[1], self._ordinal[kv[0]]))
+        return ranked if limit is None else ranked[:limit]
+
+    def candidate_pairs(self, *, min_shared: int = MIN_SHARED, per_doc: int | None = None,
+                        should_cancel=None) -> list[tuple[Hashable, Hashable, int]]:
+        """Every pair of indexed documents sharing at least ``min_shared`` shingles.
+
+        Returns ``(key_a, key_b, shared)`` with ``key_a`` indexed before ``key_b``, most shared
+        first. With ``per_doc``, a pair is kept only if it is among the ``per_doc`` best
+        candidates of at least one of its two documents, so one boilerplate-heavy document
+        cannot flood the alignment step.
+        """
+        n = len(self._keys)
+        counts: dict[int, int] = {}
+        get = counts.get
+        seen = 0
+        for held in self._postings.values():
+            if held is None or held.__class__ is int:
+                continue
+            seen += 1
+            if should_cancel is not None and seen % 20_000 == 0 and should_cancel():
+                return []
+            m = len(held)
+            for i in range(m - 1):
+                base = held[i] * n
+                for o in held[i + 1:]:
+                    key = base + o
+                    counts[key] = get(key, 0) + 1
+        pairs = [(key // n, key % n, c) for key, c in counts.items() if c >= min_shared]
+        if per_doc is not None:
+            best: dict[int, list[tuple[int, int]]] = {}
+            for a, b, c in pairs:
+                best.setdefault(a, []).append((c, b))
+                best.setdefault(b, []).append((c, a))
+            keep = set()
+            for o, lst in best.items():
+                lst.sort(key=lambda cb: (-cb[0], cb[1]))
+                keep.update((min(o, p), max(o, p)) for _, p in lst[:per_doc])
+            pairs = [p for p in pairs if (p[0], p[1]) in keep]
+        pairs.sort(key=lambda p: (-p[2], p[0], p[1]))
+        return [(self._keys[a], self._keys[b], c) for a, b, c in pairs]
