@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from itertools import chain
 from dataclasses import dataclass
 
 from reader.core.text import Token, split_sentences, tokenize
@@ -132,7 +133,7 @@ def find_seeds(pa: PreparedText, pb: PreparedText, vectors: Vectors, threshold: 
         terms = u.terms
         # Dice >= t needs at least t*|y|/(2-t) shared words (the other side has >= that many).
         need = max(1, math.ceil(dice_threshold * len(terms) / (2.0 - dice_threshold) - 1e-9))
-        counts: dict[int, int] = {}
+        walked = []
         skipped = 0
         for t in terms:
             post = postings.get(t)
@@ -141,14 +142,13 @@ def find_seeds(pa: PreparedText, pb: PreparedText, vectors: Vectors, threshold: 
             if len(post) > frequent:
                 skipped += 1
                 continue
-            for i in post:
-                counts[i] = counts.get(i, 0) + 1
+            walked.append(post)
+        counts = Counter(chain.from_iterable(walked))  # counted in C
         least = max(1, need - skipped)
         wb = vb[j]
         nb = len(terms)
-        for i, k in counts.items():
-            if k < least:
-                continue
+        for i in [i for i, k in counts.items() if k >= least]:
+            k = counts[i]
             x = ua[i].terms
             d = 2.0 * (k if not skipped else len(x.keys() & terms.keys())) / (len(x) + nb)
             if d < dice_threshold:
