@@ -78,6 +78,8 @@ class Legend(QWidget):
         hint = QLabel("Underlines tell the kinds apart without colour: solid, dashed, wavy, dotted.")
         hint.setObjectName("legendHint")
         hint.setWordWrap(False)
+        # The hint may be cut on a narrow window; it must not set the window's minimum width.
+        hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        hint.setToolTip(hint.text())
         self.hint = hint
-        layout.addWidget(hint)
-        layout.addStretch(1)
+        layout.addWidget(hint, 1)

@@ -54,10 +54,9 @@ class LinkMap(QWidget):
         """Indices of the matches painted in the last paint, in painting order."""
         return [i for i, _ in self._painted]
 
-    def _visible_matches(self) -> list[int]:
+    def _visible_matches(self, ranges) -> list[int]:
         found: set[int] = set()
-        for pane in self.panes:
-            start, end = pane.visible_range()
+        for pane, (start, end) in zip(self.panes, ranges):
             found.update(self._index.overlapping(pane.side, start, end))
         # The selected band is painted last so it stays on top where bands cross.
         return sorted(found, key=lambda i: (i == self._current, i))
@@ -74,11 +73,13 @@ class LinkMap(QWidget):
         shift = [pane.view.viewport().mapTo(self.window(), QPointF(0, 0)).y()
                  - self.mapTo(self.window(), QPointF(0, 0)).y() for pane in self.panes]
         x_steps = (0.0, width / 3, 2 * width / 3, width)
-        for i in self._visible_matches():
+        # Asking a pane what is visible costs a hit test; once per paint is enough.
+        ranges = [pane.visible_range() for pane in self.panes]
+        for i in self._visible_matches(ranges):
             match = self._alignment.matches[i]
             ends = []
             for k, (pane, (start, end)) in enumerate(zip(self.panes, (match.a_span, match.b_span))):
-                first, last = pane.visible_range()
+                first, last = ranges[k]
                 if end <= first:
                     ends.append("above")
                 elif start >= last:

@@ -274,10 +274,11 @@ class MainWindow(QMainWindow):
 
     # Model → widgets ---------------------------------------------------------------------
     def _on_documents_changed(self) -> None:
-        for side, pane in self.panes.items():
-            document = self.comparison.documents[side]
-            if pane.document is not document:
-                pane.set_document(document)
+        with self.scroll_sync.locked():  # a new text resets its pane's scroll; the other stays
+            for side, pane in self.panes.items():
+                document = self.comparison.documents[side]
+                if pane.document is not document:
+                    pane.set_document(document)
         self._update_title()
         if not self.comparison.ready():
             missing = [s.upper() for s in ("a", "b") if self.comparison.documents[s] is None]
@@ -285,8 +286,9 @@ class MainWindow(QMainWindow):
 
     def _on_alignment_changed(self) -> None:
         alignment, index = self.comparison.alignment, self.comparison.index
-        for pane in self.panes.values():
-            pane.set_alignment(alignment, index)
+        with self.scroll_sync.locked():  # each pane keeps its own place while its marks change
+            for pane in self.panes.values():
+                pane.set_alignment(alignment, index)
         self.link_map.set_alignment(alignment, index)
         self.scroll_sync.set_index(index)
         docs = self.comparison.documents

@@ -95,8 +95,13 @@ class PassageFilterProxy(QSortFilterProxyModel):
         self.setSortRole(SORT_ROLE)
 
     def set_kinds(self, kinds) -> None:
-        self.kinds = set(kinds)
-        self.invalidateRowsFilter()
+        if hasattr(self, "beginFilterChange"):  # Qt 6.9+; invalidateRowsFilter is deprecated there
+            self.beginFilterChange()
+            self.kinds = set(kinds)
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.kinds = set(kinds)
+            self.invalidateRowsFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
         index = self.sourceModel().index(source_row, 0, source_parent)

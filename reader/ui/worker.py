@@ -12,6 +12,7 @@ Must not import reader.storage; the align function is injected for tests about o
 
 from __future__ import annotations
 
+import gc
 import threading
 import time
 from typing import Callable
@@ -52,6 +53,12 @@ class _AlignTask(QRunnable):
                 last_report[0] = now
                 signals.progress.emit(generation, int(done), int(total))
 
+        # The engine allocates millions of small objects; each full garbage collection they
+        # trigger holds the GIL for 50-150 ms and freezes the window meanwhile. They are freed
+        # by reference counting anyway, so collection waits until the run is over (one run at
+        # a time: the pool has one thread).
+        collecting = gc.isenabled()
+        gc.disable()
         try:
             alignment = runner.align_function(*self.args, should_cancel=should_cancel, progress=progress)
         except Exception as error:  # the GUI shows it; the thread must not die silently
@@ -60,6 +67,9 @@ class _AlignTask(QRunnable):
             else:
                 signals.failed.emit(generation, str(error) or type(error).__name__)
             return
+        finally:
+            if collecting:
+                gc.enable()
         signals.finished.emit(generation, alignment)
 
 
@@ -80,9 +90,11 @@ class AlignmentRunner(QObject):
         self.latest_generation = 0
         self.closing = threading.Event()
         self.busy = False
-        # Two threads: a new request starts at once while a stale one is still winding down.
+        # One thread: the engine's stemmer is shared and not thread-safe (two alignments at once
+        # can fail inside it), and the machine's cores are better spent on one run. A stale run
+        # stops at its next should_cancel check, then the newest one starts.
         self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(2)
+        self.pool.setMaxThreadCount(1)
         self._signals = _Signals(self)
         self._signals.finished.connect(self._on_finished)
         self._signals.failed.connect(self._on_failed)
