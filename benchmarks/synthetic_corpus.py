@@ -65,6 +65,8 @@ class SyntheticCorpus:
     planted: list[PlantedCopy]
     #: Every unordered pair (as a sorted tuple of names) sharing a sentence of the same origin.
     related: set[tuple[str, str]] = field(default_factory=set)
+    #: Pairs not related that carry the same quotation of their news event (and nothing else).
+    quoting: set[tuple[str, str]] = field(default_factory=set)
 
     @property
     def planted_pairs(self) -> set[tuple[str, str]]:
@@ -108,9 +110,35 @@ class _Vocabulary:
         return rng.choices(self.words, cum_weights=self.cum_weights, k=k)
 
 
-def _sentence(rng: random.Random, vocab: _Vocabulary) -> list[str]:
+@dataclass(frozen=True, slots=True)
+class _Topic:
+    """One news event: its names and places, stock phrases, and a quotation many reports carry."""
+
+    words: tuple[str, ...]
+    phrases: tuple[tuple[str, ...], ...]
+    quote: tuple[str, ...]
+
+
+def _topic(rng: random.Random, vocab: _Vocabulary) -> _Topic:
+    # Mid-frequency words: names of one event are rare in the corpus, frequent in its reports.
+    pool = vocab.words[200:20_000] if len(vocab.words) > 20_000 else vocab.words
+    words = tuple(rng.sample(pool, 24))
+    phrases = tuple(tuple(rng.sample(words, rng.randint(3, 4))) for _ in range(5))
+    said = rng.choice(words)
+    inner = vocab.sample(rng, rng.randint(10, 16))
+    quote = ("“" + inner[0], *inner[1:-1], inner[-1] + ",”", "said", said)
+    return _Topic(words, phrases, quote)
+
+
+def _sentence(rng: random.Random, vocab: _Vocabulary, topic: _Topic | None = None) -> list[str]:
     length = rng.randint(9, 20)
     content = vocab.sample(rng, length)
+    if topic is not None:
+        # Reports of one event keep naming the same people and places, in the same phrases.
+        content = [rng.choice(topic.words) if rng.random() < 0.15 else w for w in content]
+        if rng.random() < 0.2:
+            at = rng.randint(0, len(content))
+            content[at:at] = rng.choice(topic.phrases)
     words = []
     for w in content:
         words.append(w)
@@ -166,6 +194,8 @@ def generate_corpus(
     vocabulary: int = 40_000,
     hide_dates: float = 0.3,
     rewrite_fraction: float = 0.3,
+    topic_size: int = 20,
+    quote_rate: float = 0.4,
     modes: tuple[str, ...] = MODES,
 ) -> SyntheticCorpus:
     """Generate ``n_docs`` news-length articles (about 400–800 words) with planted copies.
@@ -174,7 +204,10 @@ def generate_corpus(
     ``rewrite_fraction`` of them rewrite 60–90% of one source's sentences (in order) and add a
     little of their own; the others take a run of 4–10 sentences from one source (a third of
     them from two) into an article of the usual length.
-    ``hide_dates`` is the share of articles whose publication date is withheld.
+    ``hide_dates`` is the share of articles whose publication date is withheld. Articles come
+    in news events of about ``topic_size`` reports that share names, stock phrases and — in
+    ``quote_rate`` of them — the event's quotation, as seeds 000 and 001 share one with 002:
+    unrelated reports of one event are near misses the scan must not call copies.
     """
     if n_docs < 2:
         raise ValueError("a corpus needs at least two articles")
@@ -189,9 +222,17 @@ def generate_corpus(
     dates: list[_dt.date] = []
     planted: list[PlantedCopy] = []
     start = _dt.date(2023, 1, 1)
+    topics = [_topic(rng, vocab) for _ in range(max(1, n_docs // topic_size))]
+    topic_of: list[int] = []
     for i in range(n_docs):
         n_sent = rng.randint(18, 30)
-        own = [(_sentence(rng, vocab), i) for _ in range(n_sent)]
+        topic_of.append(rng.randrange(len(topics)))
+        topic = topics[topic_of[i]]
+        own = [(_sentence(rng, vocab, topic), i) for _ in range(n_sent)]
+        if rng.random() < quote_rate:
+            # The event's quotation: shared material, not copying. A negative origin marks it
+            # as nobody's text (-1 - topic), so it never makes two articles related.
+            own.insert(rng.randint(0, n_sent), (list(topic.quote), -1 - topic_of[i]))
         date = start + _dt.timedelta(days=rng.randint(0, 400))
         if i in copy_ids:
             mode = rng.choice(modes)
@@ -241,13 +282,22 @@ def generate_corpus(
     # Related = share at least one sentence origin (transitive copies included).
     holders: dict[int, list[int]] = {}
     for i, sents in enumerate(sentences):
-        for origin in {o for _, o in sents}:
+        for origin in {o for _, o in sents if o >= 0}:
             holders.setdefault(origin, []).append(i)
     related = set()
     for docs_with_origin in holders.values():
         for a, b in itertools.combinations(sorted(docs_with_origin), 2):
             related.add((names[a], names[b]))
-    return SyntheticCorpus(docs, planted, related)
+    quoters: dict[int, set[int]] = {}
+    for i, sents in enumerate(sentences):
+        for origin in {o for _, o in sents if o < 0}:
+            quoters.setdefault(origin, set()).add(i)
+    quoting = set()
+    for docs_with_quote in quoters.values():
+        for a, b in itertools.combinations(sorted(docs_with_quote), 2):
+            if (names[a], names[b]) not in related:
+                quoting.add((names[a], names[b]))
+    return SyntheticCorpus(docs, planted, related, quoting)
 
 
 def name_index(corpus: SyntheticCorpus) -> dict[str, int]:

@@ -4,8 +4,9 @@ Pipeline (pure, no Qt, no sqlite):
 
 1. shingles   each document → hashed three-content-word shingles (``reader.core.shingles``),
               computed in worker processes for large corpora;
-2. candidates an inverted index proposes the pairs sharing at least ``min_shared`` shingles,
-              each document keeping at most ``per_doc`` best candidates;
+2. candidates an inverted index proposes the pairs whose shared shingles, weighted by how few
+              documents carry them, reach ``min_score``; each document keeps at most
+              ``per_doc`` best candidates;
 3. alignment  ``reader.core.align.align`` (without word diffs) runs on the candidates only,
               in ``workers`` processes;
 4. records    each aligned pair with passages becomes a ``PairRecord``: both shares, passage
@@ -33,7 +34,7 @@ from reader.core.align import Cancelled, align
 from reader.core.config import AlignConfig
 from reader.core.derivation import DERIVED, QUOTED, derivation_graph, direction, relation
 from reader.core.matches import QUOTE, Match
-from reader.core.shingles import MAX_DF, MIN_SHARED, ShingleIndex, shingles
+from reader.core.shingles import MAX_DF, MIN_SCORE, ShingleIndex, shingles
 from reader.core.text import quoted_spans, tokenize
 
 __all__ = ["CorpusDoc", "PairRecord", "ScanResult", "CorpusIndex", "Ranked", "Ranking", "Cancelled",
@@ -285,7 +286,7 @@ class _Ticker:
 
 
 def scan(docs: Sequence[CorpusDoc], *, workers: int = 2, config: AlignConfig = SCAN_CONFIG,
-         min_shared: int = MIN_SHARED, per_doc: int | None = PER_DOC, max_df: int = MAX_DF,
+         min_score: float = MIN_SCORE, per_doc: int | None = PER_DOC, max_df: int = MAX_DF,
          should_cancel=None, progress: Progress | None = None) -> ScanResult:
     """Every pair of ``docs`` that shares passages, most shared first.
 
@@ -311,7 +312,7 @@ def scan(docs: Sequence[CorpusDoc], *, workers: int = 2, config: AlignConfig = S
         for i, hashes in results:
             index.add(docs[i].key, hashes=hashes)
             tick(i + 1, 2 * n)
-        pairs = index.candidate_pairs(min_shared=min_shared, per_doc=per_doc, should_cancel=should_cancel)
+        pairs = index.candidate_pairs(min_score=min_score, per_doc=per_doc, should_cancel=should_cancel)
         tick(n, 2 * n, force=True)
         del index
         by_key = {d.key: d for d in docs}
@@ -424,10 +425,10 @@ class CorpusIndex:
         self._index.add(doc.key, doc.text, hashes=hashes)
         self._docs[doc.key] = doc
 
-    def candidates(self, key: Hashable, *, min_shared: int = MIN_SHARED, limit: int | None = None):
-        """Library documents sharing shingles with ``key``: ``[(other_key, shared), ...]``."""
+    def candidates(self, key: Hashable, *, min_score: float = MIN_SCORE, limit: int | None = None):
+        """Library documents sharing shingles with ``key``: ``[(other_key, score), ...]``, best first."""
         doc = self._docs[key]
-        return self._index.candidates_for(doc.text, exclude=key, min_shared=min_shared, limit=limit)
+        return self._index.candidates_for(doc.text, exclude=key, min_score=min_score, limit=limit)
 
     def likely_sources(self, key: Hashable, *, config: AlignConfig = SCAN_CONFIG,
                        limit: int = PER_DOC, should_cancel=None, progress: Progress | None = None) -> Ranking:

@@ -4,11 +4,17 @@ Comparing every pair of a 10,000-article library is tens of millions of alignmen
 document is reduced to the set of its *shingles* — runs of ``SHINGLE_WORDS`` consecutive content
 words (stopwords dropped, normalised by ``reader.core.text.normalize_word``, so "organisations"
 and "organization" agree) — hashed to integers. Two documents are a *candidate pair* when they
-share at least ``min_shared`` shingles. Three-word shingles of content words survive the light
+share enough shingles (below). Three-word shingles of content words survive the light
 rewording of a paraphrase (seed 003 keeps dozens of 002's) where five-word runs of raw text do not.
 
-A shingle carried by more than ``max_df`` documents says nothing about copying (a stock phrase
-such as "president joe biden said"); its posting list is dropped as soon as it grows past the
+Shared shingles are not equal evidence. One that only two documents carry is a strong sign
+that one took from the other; one that eight reports of the same event carry — their common
+quotation, a stock phrase such as "supreme leader ayatollah ali khamenei" — is shared material.
+A shingle carried by ``m`` documents therefore adds ``1/(m-1)`` to the score of each pair of
+them (1 for a pair's own shingle), and a pair is a candidate when its score reaches
+``min_score``. Without this, every two reports of one event that quote the same statement were
+candidates, and the alignment step grew with the square of the event's coverage. A shingle
+carried by more than ``max_df`` documents is dropped altogether as soon as it grows past the
 limit, which keeps the pair counting linear in the corpus size.
 
 Hashes are stable across processes and runs (CRC-32 of each word, then Python's tuple hash of
@@ -29,8 +35,9 @@ from reader.core.text import _WORD_RE, STOPWORDS, normalize_word
 SHINGLE_WORDS = 3
 #: A shingle in more documents than this is too common to suggest copying.
 MAX_DF = 200
-#: Shared shingles that make two documents a candidate pair.
-MIN_SHARED = 3
+#: Evidence score that makes two documents a candidate pair: three shingles that only these
+#: two documents carry, or more that others carry too (see ``ShingleIndex``).
+MIN_SCORE = 3.0
 
 # Raw word → stable id (0 for a stopword). Raw words repeat across a corpus far more than their
 # normal forms differ, so caching on the raw spelling saves the normalisation of almost every word.
@@ -136,50 +143,55 @@ class ShingleIndex:
                 held.append(ordinal)
         self._sizes.append(n)
 
-    def shared_counts(self, hashes: Iterable[int], *, exclude: Hashable | None = None) -> dict[Hashable, int]:
-        """For a document given by its shingle ``hashes``: indexed key → shingles shared with it."""
-        counts: dict[int, int] = {}
+    def _score(self, hashes: Iterable[int], indexed: bool) -> dict[int, float]:
+        """Ordinal → evidence score shared with a document given by its shingle ``hashes``."""
+        scores: dict[int, float] = {}
         get = self._postings.get
+        extra = 0 if indexed else 1  # the document itself carries each of its shingles
         for h in hashes:
             held = get(h)
             if held is None:
                 continue
             if held.__class__ is int:
-                counts[held] = counts.get(held, 0) + 1
+                scores[held] = scores.get(held, 0.0) + 1.0
             else:
+                weight = 1.0 / (len(held) + extra - 1)
                 for o in held:
-                    counts[o] = counts.get(o, 0) + 1
-        skip = self._ordinal.get(exclude, -1) if exclude is not None else -1
-        return {self._keys[o]: n for o, n in counts.items() if o != skip}
+                    scores[o] = scores.get(o, 0.0) + weight
+        return scores
 
     def candidates_for(self, text: str | None = None, *, hashes: Iterable[int] | None = None,
-                       exclude: Hashable | None = None, min_shared: int = MIN_SHARED,
-                       limit: int | None = None) -> list[tuple[Hashable, int]]:
-        """Indexed documents sharing at least ``min_shared`` shingles with a text, most first.
+                       exclude: Hashable | None = None, min_score: float = MIN_SCORE,
+                       limit: int | None = None) -> list[tuple[Hashable, float]]:
+        """Indexed documents whose shared-shingle score with a text reaches ``min_score``, best first.
 
-        ``exclude`` leaves out one key (the document itself, when it is already indexed).
+        ``exclude`` is the key of the document itself when it is already indexed: it is left
+        out, and its own presence in the posting lists is discounted from the weights.
         """
         if hashes is None:
             if text is None:
                 raise ValueError("give the text or the shingle hashes of the document")
             hashes = shingles(text, self.size)
-        counts = self.shared_counts(hashes, exclude=exclude)
-        ranked = sorted(((k, n) for k, n in counts.items() if n >= min_shared),
-                        key=lambda kv: (-kv[1], self._ordinal[kv[0]]))
-        return ranked if limit is None else ranked[:limit]
+        skip = self._ordinal.get(exclude, -1) if exclude is not None else -1
+        scores = self._score(hashes, indexed=skip >= 0)
+        ranked = sorted(((o, round(v, 6)) for o, v in scores.items() if o != skip and v >= min_score - 1e-9),
+                        key=lambda ov: (-ov[1], ov[0]))
+        if limit is not None:
+            ranked = ranked[:limit]
+        return [(self._keys[o], v) for o, v in ranked]
 
-    def candidate_pairs(self, *, min_shared: int = MIN_SHARED, per_doc: int | None = None,
-                        should_cancel=None) -> list[tuple[Hashable, Hashable, int]]:
-        """Every pair of indexed documents sharing at least ``min_shared`` shingles.
+    def candidate_pairs(self, *, min_score: float = MIN_SCORE, per_doc: int | None = None,
+                        should_cancel=None) -> list[tuple[Hashable, Hashable, float]]:
+        """Every pair of indexed documents whose shared-shingle score reaches ``min_score``.
 
-        Returns ``(key_a, key_b, shared)`` with ``key_a`` indexed before ``key_b``, most shared
-        first. With ``per_doc``, a pair is kept only if it is among the ``per_doc`` best
-        candidates of at least one of its two documents, so one boilerplate-heavy document
-        cannot flood the alignment step.
+        Returns ``(key_a, key_b, score)`` with ``key_a`` indexed before ``key_b``, best first.
+        With ``per_doc``, a pair is kept only if it is among the ``per_doc`` best candidates of
+        at least one of its two documents, so one boilerplate-heavy document cannot flood the
+        alignment step.
         """
         n = len(self._keys)
-        counts: dict[int, int] = {}
-        get = counts.get
+        scores: dict[int, float] = {}
+        get = scores.get
         seen = 0
         for held in self._postings.values():
             if held is None or held.__class__ is int:
@@ -188,21 +200,23 @@ class ShingleIndex:
             if should_cancel is not None and seen % 20_000 == 0 and should_cancel():
                 return []
             m = len(held)
+            weight = 1.0 / (m - 1)
             for i in range(m - 1):
                 base = held[i] * n
                 for o in held[i + 1:]:
                     key = base + o
-                    counts[key] = get(key, 0) + 1
-        pairs = [(key // n, key % n, c) for key, c in counts.items() if c >= min_shared]
+                    scores[key] = get(key, 0.0) + weight
+        floor = min_score - 1e-9  # float sums of 1/(m-1) may fall a hair short of a whole number
+        pairs = [(key // n, key % n, round(v, 6)) for key, v in scores.items() if v >= floor]
         if per_doc is not None:
-            best: dict[int, list[tuple[int, int]]] = {}
-            for a, b, c in pairs:
-                best.setdefault(a, []).append((c, b))
-                best.setdefault(b, []).append((c, a))
+            best: dict[int, list[tuple[float, int]]] = {}
+            for a, b, v in pairs:
+                best.setdefault(a, []).append((v, b))
+                best.setdefault(b, []).append((v, a))
             keep = set()
             for o, lst in best.items():
-                lst.sort(key=lambda cb: (-cb[0], cb[1]))
+                lst.sort(key=lambda vb: (-vb[0], vb[1]))
                 keep.update((min(o, p), max(o, p)) for _, p in lst[:per_doc])
             pairs = [p for p in pairs if (p[0], p[1]) in keep]
         pairs.sort(key=lambda p: (-p[2], p[0], p[1]))
-        return [(self._keys[a], self._keys[b], c) for a, b, c in pairs]
+        return [(self._keys[a], self._keys[b], v) for a, b, v in pairs]
