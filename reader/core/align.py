@@ -116,7 +116,7 @@ def align_prepared(pa: PreparedText, pb: PreparedText, config: AlignConfig = Ali
     clusters = _summary_clusters(seeds, clusters, pa, pb, vectors, threshold) or clusters
     flags_a = _in_quotes(pa.tokens, quoted_spans(pa.text))
     flags_b = _in_quotes(pb.tokens, quoted_spans(pb.text))
-    clusters = _drop_overlaps(clusters, pa, pb)
+    clusters = _drop_overlaps(clusters, pa, pb, vectors, config.max_gap_sentences)
     check()
     free_a = bytearray(b"\x01") * len(pa.tokens)
     free_b = bytearray(b"\x01") * len(pb.tokens)
@@ -252,23 +252,36 @@ def _summary_clusters(seeds, clusters: list[Cluster], pa, pb, vectors, threshold
     return wide
 
 
-def _drop_overlaps(clusters: list[Cluster], pa: PreparedText, pb: PreparedText) -> list[Cluster]:
-    """Where two passages overlap, keep the one with more similar, longer text.
+def _drop_overlaps(clusters: list[Cluster], pa: PreparedText, pb: PreparedText, vectors,
+                   max_gap: int) -> list[Cluster]:
+    """Passages that do not overlap on either side; the better of two overlapping ones wins.
 
     Overlap on B means two sources claimed for one stretch; overlap on A means one source
-    stretch claimed twice, which in practice is a weaker echo of the real counterpart.
+    stretch claimed twice, which in practice is a weaker echo of the real counterpart. The
+    weaker passage loses only its seeds inside the winner; what is left is clustered and
+    validated again, so a long passage that merely touches a better one is not lost.
     """
     def quality(c: Cluster):
         a = pa.units[c.a_last].end - pa.units[c.a_first].start
         b = pb.units[c.b_last].end - pb.units[c.b_first].start
         return c.similarity * (a + b)
 
+    def clashes(c: Cluster, k: Cluster) -> bool:
+        return c.b_first <= k.b_last and k.b_first <= c.b_last or c.a_first <= k.a_last and k.a_first <= c.a_last
+
     kept: list[Cluster] = []
-    for c in sorted(clusters, key=quality, reverse=True):
-        if any((c.b_first <= k.b_last and k.b_first <= c.b_last)
-               or (c.a_first <= k.a_last and k.a_first <= c.a_last) for k in kept):
+    queue = sorted(clusters, key=quality, reverse=True)
+    while queue:
+        c = queue.pop(0)
+        rivals = [k for k in kept if clashes(c, k)]
+        if not rivals:
+            kept.append(c)
             continue
-        kept.append(c)
+        left = [s for s in c.seeds if not any(k.a_first <= s[0] <= k.a_last or k.b_first <= s[1] <= k.b_last
+                                                for k in rivals)]
+        if left and len(left) < len(c.seeds):
+            queue.extend(extend(left, vectors.a, vectors.b, max_gap, VALIDATION_SIMILARITY))
+            queue.sort(key=quality, reverse=True)
     return kept
 
 
