@@ -1,6 +1,7 @@
 """Time from launching the reader on the seed pair to its first painted frame.
 
-Runs the window N times in fresh processes (fresh settings each time) and reports, from the
+Runs the window N times in fresh processes (fresh settings and a fresh annotations database
+each time, as a first run) and reports, from the
 moment the process is spawned: the first paint of the window, and the first paint that shows
 the alignment's marks. Run it under a real display or Xvfb, e.g.:
 
@@ -42,7 +43,12 @@ def child() -> None:
                     QTimer.singleShot(0, app.quit)
             return False
 
-    window = create_window()
+    from reader.ui.annotation_controller import open_window_database
+
+    # As `reader` does: open the annotations database (a fresh one here), then the window.
+    database, problem = open_window_database(os.path.join(os.environ["READER_SETTINGS_DIR"], "reader.db"))
+    assert problem is None, problem
+    window = create_window(database=database)
     watch = PaintWatch()
     window.panes["b"].view.viewport().installEventFilter(watch)
     window.resize(1600, 1000)

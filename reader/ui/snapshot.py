@@ -1,6 +1,7 @@
 """Render the window to a PNG: for the README, for bug reports, for checking the look by eye.
 
-``render_window`` opens the window on two files (or the seed pair) with fresh settings, waits
+``render_window`` opens the window on two files (or the seed pair) with fresh settings and an
+empty annotations database, waits
 for the alignment, optionally selects a passage, and saves ``QWidget.grab()``. It never touches
 the user's settings. Must not import reader.storage.
 """
@@ -41,7 +42,11 @@ def render_window(out: str, files: list[str], width: int, height: int, select: i
         os.environ[ui_app.SETTINGS_ENV] = settings_dir
         try:
             ui_app.ensure_application()
-            window = ui_app.create_window(files)
+            from reader.ui.annotation_controller import open_window_database
+
+            # An empty throw-away annotations database, so the window looks as `reader` opens it.
+            database, _problem = open_window_database(os.path.join(settings_dir, "reader.db"))
+            window = ui_app.create_window(files, database=database)
             window.resize(width, height)
             window.show()
             comparison = window.comparison
@@ -56,6 +61,8 @@ def render_window(out: str, files: list[str], width: int, height: int, select: i
             count = len(comparison.alignment.matches) if comparison.alignment is not None else 0
             window.close()
             QApplication.processEvents()
+            if database is not None:
+                database.close()
         finally:
             if previous is None:
                 os.environ.pop(ui_app.SETTINGS_ENV, None)

@@ -7,6 +7,9 @@ button. Must not import reader.storage.
 
 from __future__ import annotations
 
+import html
+import re
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QSizePolicy, QWidget
 
@@ -57,13 +60,21 @@ class SummaryBar(QWidget):
 
     def show_summary(self, summary) -> None:
         b_line, a_line = summary_sentences(summary)
-        self.show_text(f"{b_line}.   {a_line}.")
+        self._plain = f"{b_line}.   {a_line}."
+        # The sentences hold only numbers and fixed words, so they are safe as rich text; the
+        # shares are set in bold because they are what a reader looks for first.
+        self.message.setTextFormat(Qt.TextFormat.RichText)
+        self.message.setText(re.sub(r"(\d+%|under 1%)", r"<b>\1</b>", html.escape(b_line)) + ".&nbsp;&nbsp;&nbsp; "
+                             + re.sub(r"(\d+%|under 1%)", r"<b>\1</b>", html.escape(a_line)) + ".")
 
     def show_text(self, text: str) -> None:
+        self._plain = text
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setText(text)
 
     def text(self) -> str:
-        return self.message.text()
+        """What the bar says, as plain text."""
+        return self._plain
 
     def set_busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)

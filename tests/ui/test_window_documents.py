@@ -172,3 +172,13 @@ def test_command_line_files_open_as_a_and_b(make_window, seeds):
     assert window.comparison.documents["a"].path == str(seeds(3).resolve())
     assert window.comparison.documents["b"].path == str(seeds(4).resolve())
     assert os.path.basename(window.comparison.documents["b"].path) in window.panes["b"].source.full_text()
+
+
+def test_window_layout_is_remembered(make_window, seeds):
+    window = make_window([seeds(2), seeds(3)])
+    window.passage_dock.hide()
+    window.resize(1100, 760)
+    window.close()
+    again = make_window([seeds(2), seeds(3)])
+    assert again.passage_dock.isHidden()
+    assert again.settings_dock.isVisible()

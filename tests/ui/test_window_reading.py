@@ -182,3 +182,20 @@ def test_passage_list_filters_by_kind_sorts_and_jumps(seed_window, qtbot):
     target = dock.visible_matches()[last_row]
     assert window.comparison.current == target
     assert visible(window.panes["a"], *matches[target].a_span)
+
+
+def test_link_map_draws_a_stub_when_the_counterpart_is_scrolled_away(seed_window, qtbot):
+    window = seed_window
+    window.set_sync_scrolling(False)
+    alignment = window.comparison.alignment
+    first = min(range(len(alignment.matches)), key=lambda i: alignment.matches[i].a_start)
+    a, b = window.panes["a"], window.panes["b"]
+    m = alignment.matches[first]
+    a.scroll_offset_to(m.a_start, 20)
+    b.view.verticalScrollBar().setValue(b.view.verticalScrollBar().maximum())
+    assert visible(a, *m.a_span) and not visible(b, *m.b_span)
+    window.link_map.repaint()
+    painted = dict(window.link_map._painted)
+    assert first in painted
+    # A stub: a tab on the A side of the gutter only, not a band across it.
+    assert painted[first].boundingRect().right() < window.link_map.width() / 2
