@@ -118,7 +118,7 @@ def load_document(path: str | os.PathLike) -> Document:
         heading = _MD_HEADING_RE.search(text)
         title = (heading and heading[1].strip()) or p.stem
     else:
-        title = _headline(text) or p.stem
+        title = _headline(text) or _first_words(text)  # a hash-like file name is no title
     return Document(text, title, str(p.resolve()), p.name, content_hash(text), fmt, encoding)
 
 
@@ -259,4 +259,8 @@ def _headline(text: str) -> str | None:
 
 def _first_words(text: str, limit: int = 60) -> str:
     line = next(line.strip() for line in text.splitlines() if line.strip())
-    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
+    if len(line) <= limit:
+        return line
+    cut = line[: limit - 1]
+    cut = cut.rsplit(" ", 1)[0] if " " in cut else cut  # end on a whole word
+    return cut.rstrip(" ,;:") + "…"

@@ -44,7 +44,7 @@ def test_list_prints_one_line_per_annotation(db_path, capsys):
     assert status == 0 and err == ""
     lines = out.splitlines()
     assert len(lines) == 2
-    assert lines[0].startswith("#1  Meta removes Facebook and Ins… ↔ 003_6ee2d5762bb7adb4  "
+    assert lines[0].startswith("#1  Meta removes Facebook and Ins… ↔ Meta, the parent company of F…  "
                                "[Copied without credit]  pink  tags: meta, quote  ““We have removed")
     assert lines[0].endswith("— No credit given")
     assert lines[1].startswith("#2  ") and "tags: context  “Khamenei”  — Independent report" in lines[1]

@@ -44,9 +44,9 @@ def test_seed_titles_come_from_the_headline(number, title):
     assert load_document(seed_path(number)).title == title
 
 
-def test_seed_without_a_headline_is_titled_by_its_file_stem():
-    path = seed_path(3)  # opens with a paragraph, not a headline
-    assert load_document(path).title == path.stem
+def test_seed_without_a_headline_is_titled_by_its_first_words():
+    path = seed_path(3)  # opens with a paragraph, not a headline; its file name is a hash
+    assert load_document(path).title == "Meta, the parent company of Facebook and Instagram, has…"
 
 
 @pytest.mark.parametrize("number", range(5))
@@ -339,7 +339,7 @@ def test_document_from_text():
 
 def test_document_from_text_title_falls_back_to_first_words_and_takes_an_explicit_title():
     text = "This opening sentence is rather long and ends with a full stop, so it is no headline."
-    assert document_from_text(text).title == "This opening sentence is rather long and ends with a full s…"
+    assert document_from_text(text).title == "This opening sentence is rather long and ends with a full…"
     assert document_from_text(text, title="Mine", source="typed").title == "Mine"
     assert document_from_text(text, source="typed").source == "typed"
 
