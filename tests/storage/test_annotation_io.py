@@ -166,7 +166,7 @@ def test_markdown_report_groups_by_document(filled, seed_doc):
     assert text.startswith("# Annotations\n\n## Meta removes Facebook and Instagram accounts of Iran’s Supreme Leader\n")
     assert "### Copied without credit\n\n> " + QUOTE_A + "\n" in text
     assert "*This passage is no longer found in the document's current text.*" in text
-    assert "Paired with *003\\_6ee2d5762bb7adb4*:\n\n> " + QUOTE_B + "\n" in text
+    assert "Paired with *Meta, the parent company of Facebook and Instagram, has…*:\n\n> " + QUOTE_B + "\n" in text
     assert "- Tags: `meta`, `ünïcode tag`\n- Colour: pink\n- Written by Ann Editor on 2024-03-01T09:00:00Z, edited 2024-03-02T10:00:00Z" in text
     assert "deleted one" not in text
     assert text.count("\n### ") == 2
