@@ -31,6 +31,8 @@ from reader.core.worddiff import WordDiff, word_diff
 WEAK_SEED_FACTOR = 0.75
 #: Minimum similarity of a whole passage (its two sides summed as vectors).
 VALIDATION_SIMILARITY = 0.34
+#: A seed whose similarity is below this share of the best of both its sentences is an echo.
+ECHO_RATIO = 0.85
 #: Gap allowed (in sentences of the longer side) when one side summarises the other.
 SUMMARY_GAP = 50
 #: A summary's seeds fall apart into fragments of at most this many seeds under normal clustering.
@@ -105,7 +107,7 @@ def align_prepared(pa: PreparedText, pb: PreparedText, config: AlignConfig = Ali
     # Weak seeds (a garbled or heavily reworded sentence) may extend a passage that strong
     # seeds started, but never start one themselves.
     weak = threshold * WEAK_SEED_FACTOR
-    seeds = find_seeds(pa, pb, vectors, weak, tick=tick)
+    seeds = _without_echoes(find_seeds(pa, pb, vectors, weak, tick=tick))
     check()
 
     def strong(s):
@@ -214,6 +216,21 @@ def _corroborated(passages: list[Match]) -> list[Match]:
     return passages
 
 
+def _without_echoes(seeds: list) -> list:
+    """Seeds minus echoes: pairs whose both sentences have a clearly better partner elsewhere.
+
+    Similar sentences recur (a list of "The Fourth Report shows ..." items); the echo pairs
+    between two copied passages would otherwise glue them into one passage, or make one
+    passage's hull overlap another's and lose it.
+    """
+    best_a: dict[int, float] = {}
+    best_b: dict[int, float] = {}
+    for i, j, c, _ in seeds:
+        best_a[i] = max(best_a.get(i, 0.0), c)
+        best_b[j] = max(best_b.get(j, 0.0), c)
+    return [s for s in seeds if s[2] >= ECHO_RATIO * best_a[s[0]] or s[2] >= ECHO_RATIO * best_b[s[1]]]
+
+
 def _wanted(m: Match, config: AlignConfig) -> bool:
     if m.kind == QUOTE and config.ignore_quotes:
         return False
@@ -241,15 +258,23 @@ def _summary_clusters(seeds, clusters: list[Cluster], pa, pb, vectors, threshold
     if SUMMARY_THRESHOLD < threshold:
         loose = find_seeds(pa, pb, vectors, SUMMARY_THRESHOLD)
         wide = extend(loose, vectors.a, vectors.b, SUMMARY_GAP, SUMMARY_VALIDATION)
-    best = max(wide, key=lambda c: len(c.seeds))
-    a_len = pa.units[best.a_last].end - pa.units[best.a_first].start
-    b_len = pb.units[best.b_last].end - pb.units[best.b_first].start
-    if len(best.seeds) < 3 or a_len < SUMMARY_RATIO * b_len:
+    def is_summary(w: Cluster) -> bool:
+        a_len = pa.units[w.a_last].end - pa.units[w.a_first].start
+        b_len = pb.units[w.b_last].end - pb.units[w.b_first].start
+        if len(w.seeds) < 3 or a_len < SUMMARY_RATIO * b_len:
+            return False
+        # (Contained by position: normal clusters also hold weak seeds, which ``w`` lacks.)
+        return not any(len(c.seeds) > SUMMARY_MAX_FRAGMENT for c in clusters
+                       if w.a_first <= c.a_first and c.a_last <= w.a_last and w.b_first <= c.b_first
+                       and c.b_last <= w.b_last)
+
+    summaries = [w for w in wide if is_summary(w)]
+    if not summaries:
         return None
-    members = set(best.seeds)
-    if any(len(c.seeds) > SUMMARY_MAX_FRAGMENT for c in clusters if members.issuperset(c.seeds)):
-        return None
-    return wide
+    # Normal passages elsewhere stay as they were.
+    rest = [c for c in clusters if not any(c.a_first <= w.a_last and w.a_first <= c.a_last or
+                                            c.b_first <= w.b_last and w.b_first <= c.b_last for w in summaries)]
+    return summaries + rest
 
 
 def _drop_overlaps(clusters: list[Cluster], pa: PreparedText, pb: PreparedText, vectors,

@@ -25,6 +25,9 @@ CORE_RUN = 3
 #: ... and at least this share of its words between the first and last runs is shared.
 COPY_SHARE = 0.8
 
+#: Rank bonus of a seed per diagonal neighbour seed (times its cosine) (see ``link_units``).
+DIAGONAL_BONUS = 0.1
+
 Seed = tuple[int, int, float, float]  # unit in A, unit in B, cosine, dice
 
 
@@ -72,7 +75,16 @@ def link_units(seeds, va=None, vb=None) -> list[Link]:
             return True
         return False
 
-    for i, j, c, d in sorted(seeds, key=lambda s: (-(s[2] + s[3]), s[0], s[1])):
+    # A seed whose diagonal neighbours are seeds too (the sentences before and after were
+    # taken along) ranks higher: a sentence repeated in A links to the copy in context.
+    pairs = {(s[0], s[1]): s[2] for s in seeds}
+
+    def rank(s):
+        i, j = s[0], s[1]
+        support = pairs.get((i - 1, j - 1), 0.0) + pairs.get((i + 1, j + 1), 0.0)
+        return (-(s[2] + s[3] + DIAGONAL_BONUS * support), i, j)
+
+    for i, j, c, d in sorted(seeds, key=rank):
         la, lb = owner_a.get(i), owner_b.get(j)
         if la is None and lb is None:
             link = Link(i, i, j, j, c)
