@@ -1,0 +1,220 @@
+"""``reader library import|list|edit``: the documents stored in the database, and the helpers
+the window's library dock shares with the command line.
+
+* ``import PATH...`` reads files and whole folders (sub-folders included) into the database;
+  a text already stored (same content hash) is recognised and not stored twice, and a file
+  re-read from the same path with new text replaces the old version (its notes are re-anchored).
+* ``list [--search WORDS]`` prints id, publication date, source, words and title.
+* ``edit ID [--title T] [--source S] [--url U] [--published YYYY-MM-DD]`` changes metadata.
+
+First run: while the library holds nothing but seed articles (or nothing at all), the seed
+articles in ``seeds/`` are imported, so a new user has a library to explore.
+
+The database is ``--db``, else ``$READER_DB``, else the platform data folder. Bad files are
+skipped with a one-line message naming them (exit status 2 at the end); bad options, ids,
+dates or databases exit with status 2 and one line. Must not import Qt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import pathlib
+import sys
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from reader.core.documents import FORMATS, DocumentError, load_document
+from reader.storage.database import StorageError, open_database, resolve_db_path
+from reader.storage.documents import (EDITABLE, StoredDocument, get_document, import_document,
+                                      list_documents, search_documents, update_metadata)
+
+TITLE_CHARS = 60
+
+
+def seeds_folder() -> pathlib.Path:
+    """The repository's ``seeds/`` folder, next to the ``reader`` package."""
+    return pathlib.Path(__file__).resolve().parents[2] / "seeds"
+
+
+@dataclass
+class ImportReport:
+    added: list[int] = field(default_factory=list)
+    same: list[int] = field(default_factory=list)  # already stored: recognised by content hash
+    updated: list[int] = field(default_factory=list)  # same path, new text
+    failed: list[str] = field(default_factory=list)  # one-line messages naming the file
+
+
+def expand_paths(paths: Iterable[str | pathlib.Path], warn: Callable[[str], None]) -> list[pathlib.Path]:
+    """Files named, plus every readable-looking file under each folder named, in order."""
+    out = []
+    for raw in paths:
+        path = pathlib.Path(raw).expanduser()
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in FORMATS
+                           and not any(part.startswith(".") for part in p.relative_to(path).parts))
+            if not found:
+                warn(f"{raw}: no .txt, .md or .html file in this folder")
+            out.extend(found)
+        else:
+            out.append(path)  # load_document names a missing or unsupported file
+    return out
+
+
+def import_paths(db, paths: Iterable[str | pathlib.Path], warn: Callable[[str], None] = lambda m: None,
+                 on_file: Callable[[pathlib.Path, int, str], None] | None = None) -> ImportReport:
+    """Import files and folders into ``db``; a bad file is reported through ``warn`` and skipped."""
+    report = ImportReport()
+    failed_folders: list[str] = []
+    for path in expand_paths(paths, failed_folders.append):
+        try:
+            document = load_document(path)
+        except DocumentError as exc:
+            report.failed.append(str(exc))
+            warn(str(exc))
+            continue
+        doc_id, what = import_document(db, document)
+        {"added": report.added, "same": report.same, "updated": report.updated}[what].append(doc_id)
+        if on_file is not None:
+            on_file(path, doc_id, what)
+    for message in failed_folders:
+        report.failed.append(message)
+        warn(message)
+    return report
+
+
+def ensure_seed_library(db, folder: pathlib.Path | None = None) -> ImportReport | None:
+    """Import the seed articles while the library holds nothing else; ``None`` if it does."""
+    folder = seeds_folder() if folder is None else folder
+    if not folder.is_dir():
+        return None
+    seeds = sorted(folder.glob("*.txt"))
+    inside = str(folder.resolve())
+    for doc in list_documents(db):
+        if not (doc.path or "").startswith(inside):
+            return None  # the user's own library: never add seeds to it behind their back
+    return import_paths(db, seeds)
+
+
+def library_corpus(db) -> list:
+    """Every stored document as a ``CorpusDoc`` keyed by its database id."""
+    from reader.core.corpus import CorpusDoc
+
+    return [CorpusDoc(d.id, d.text or "", d.title, d.published) for d in list_documents(db, with_text=True)]
+
+
+def short(text: str, width: int = TITLE_CHARS) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+# -- the command line ------------------------------------------------------------------------
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser(
+        "library", help="import, list or edit the documents of the library",
+        description="Import files and folders into the library (the database), list its documents, "
+                    "or edit a document's title, source, URL or publication date.")
+    actions = p.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=type(p))
+    importing = actions.add_parser("import", help="read files and folders into the library",
+                                   description="Read files and whole folders (.txt, .md, .html) into the "
+                                               "library; texts already stored are recognised, not stored twice.")
+    importing.add_argument("paths", nargs="+", metavar="PATH", help="file or folder")
+    importing.set_defaults(func=run_import)
+    listing = actions.add_parser("list", help="print the documents of the library",
+                                 description="Print id, publication date, source, length and title of "
+                                             "every document (on first run the seed articles are imported).")
+    listing.add_argument("--search", metavar="WORDS", help="only documents whose title or text hold these words")
+    listing.set_defaults(func=run_list)
+    edit = actions.add_parser("edit", help="change a document's title, source, URL or date",
+                              description="Change the title, source (outlet), URL or publication date of a document.")
+    edit.add_argument("id", type=_document_id, metavar="ID", help="document id (see `reader library list`)")
+    edit.add_argument("--title")
+    edit.add_argument("--source", help="outlet or author")
+    edit.add_argument("--url")
+    edit.add_argument("--published", metavar="YYYY-MM-DD", help="publication date ('' to clear)")
+    edit.set_defaults(func=run_edit)
+    for sub in (importing, listing, edit):
+        sub.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help="the database file")
+
+
+def _document_id(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"expected a document id (a positive number), got {value!r}")
+    return int(value)
+
+
+def open_library(args):
+    """The database of ``--db`` (or the default), migrated; raises ``StorageError``."""
+    return open_database(resolve_db_path(getattr(args, "db", None)))
+
+
+def _guarded(args, action) -> int:
+    try:
+        db = open_library(args)
+    except StorageError as exc:
+        return _fail(str(exc), exc.exit_status)
+    try:
+        return action(db, args)
+    except StorageError as exc:
+        return _fail(str(exc), exc.exit_status)
+    except ValueError as exc:
+        return _fail(str(exc), 2)
+    finally:
+        db.close()
+
+
+def _fail(message: str, status: int = 2) -> int:
+    print(f"reader: error: {message}", file=sys.stderr)
+    return status
+
+
+def run_import(args) -> int:
+    return _guarded(args, _import)
+
+
+def run_list(args) -> int:
+    return _guarded(args, _list)
+
+
+def run_edit(args) -> int:
+    return _guarded(args, _edit)
+
+
+def _import(db, args) -> int:
+    labels = {"added": "added", "same": "already in the library as", "updated": "new version of"}
+
+    def on_file(path, doc_id, what):
+        print(f"{labels[what]} #{doc_id}: {path}")
+
+    report = import_paths(db, args.paths, warn=lambda m: print(f"reader: error: {m}", file=sys.stderr),
+                          on_file=on_file)
+    print(f"{len(report.added)} added, {len(report.same)} already stored, {len(report.updated)} updated, "
+          f"{len(report.failed)} skipped")
+    return 2 if report.failed else 0
+
+
+def _list(db, args) -> int:
+    ensure_seed_library(db)
+    docs: list[StoredDocument]
+    if args.search is not None:
+        docs = sorted(search_documents(db, args.search, limit=10_000), key=lambda d: d.id)
+    else:
+        docs = list_documents(db)
+    texts = {d.id: d.text for d in list_documents(db, with_text=True)} if docs else {}
+    out = sys.stdout
+    out.write(f"{'id':>4}  {'published':10}  {'source':24}  {'words':>6}  title\n")
+    for d in docs:
+        words = len((texts.get(d.id) or "").split())
+        out.write(f"{d.id:>4}  {d.published or '-':10}  {short(d.source or '-', 24):24}  {words:>6}  {short(d.title)}\n")
+    return 0
+
+
+def _edit(db, args) -> int:
+    fields = {k: getattr(args, k) for k in EDITABLE if getattr(args, k, None) is not None}
+    if not fields:
+        raise ValueError("nothing to change: give --title, --source, --url or --published")
+    get_document(db, args.id, with_text=False)
+    doc = update_metadata(db, args.id, **fields)
+    print(f"#{doc.id}: {doc.title} | source {doc.source or '-'} | url {doc.url or '-'} | "
+          f"published {doc.published or '-'}")
+    return 0

@@ -1,0 +1,193 @@
+"""``reader scan DIR --out FILE``: every pair of documents in a folder that shares passages.
+
+Reads every ``.txt``/``.md``/``.html`` file under DIR (sub-folders included), drops repeated
+texts (same content hash), and runs ``reader.core.corpus.scan``: candidates from a shingle index,
+alignment of the candidates only, in ``--workers`` processes. Writes one row per pair with both
+shares, the number of passages (and of shared quotations), the relation (derived / shared /
+quote) and the direction (source -> copy, and the evidence: dates, quotations, containment).
+The format follows the extension of ``--out`` (``.csv`` or ``.json``) unless ``--format`` says.
+
+An unreadable file is skipped with a one-line warning naming it; the scan goes on. Exit status 2
+with a one-line message when DIR is not a folder or holds no readable document, or ``--out``
+cannot be written. A progress line is drawn on stderr when it is a terminal. Must not import Qt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import os
+import pathlib
+import sys
+import time
+from dataclasses import dataclass
+
+from reader.core.documents import FORMATS, Document, DocumentError, load_document
+
+FIELDS = ("doc_a", "doc_b", "title_a", "title_b", "share_a", "share_b", "passages", "quote_passages",
+          "relation", "source", "copy", "basis", "confidence", "derived_share_a", "derived_share_b",
+          "longest_verbatim_words", "verbatim", "edited", "paraphrase", "quote")
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser(
+        "scan", help="find every pair of documents in a folder that shares passages",
+        description="Find every pair of documents in DIR (and its sub-folders) that shares passages; "
+                    "write both shares, the number of passages and the direction (who took from whom).")
+    p.add_argument("folder", metavar="DIR", help="folder of .txt, .md and .html documents")
+    p.add_argument("--out", required=True, metavar="FILE", help="where to write the pairs (.csv or .json)")
+    p.add_argument("--format", choices=("csv", "json"), help="output format (default: from the extension of FILE)")
+    p.add_argument("--workers", type=_workers, default=2, metavar="N", help="processes aligning pairs (default 2)")
+    p.set_defaults(func=run)
+
+
+def _workers(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number of processes, got {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {number}")
+    return number
+
+
+@dataclass(frozen=True, slots=True)
+class FolderDocument:
+    key: str  # path relative to the folder, with forward slashes
+    document: Document
+
+
+def document_files(folder: pathlib.Path) -> list[pathlib.Path]:
+    """Every file under ``folder`` with a suffix Reader reads, in a stable order."""
+    return sorted(p for p in folder.rglob("*") if p.suffix.lower() in FORMATS and p.is_file()
+                  and not any(part.startswith(".") for part in p.relative_to(folder).parts))
+
+
+def load_folder(folder: pathlib.Path, warn) -> list[FolderDocument]:
+    """Read every document under ``folder``; ``warn(message)`` for each skipped file."""
+    seen: dict[str, str] = {}
+    out = []
+    for path in document_files(folder):
+        key = path.relative_to(folder).as_posix()
+        try:
+            doc = load_document(path)
+        except DocumentError as exc:
+            warn(f"skipped {exc}")
+            continue
+        if doc.content_hash in seen:
+            warn(f"skipped {path}: same text as {seen[doc.content_hash]}")
+            continue
+        seen[doc.content_hash] = key
+        out.append(FolderDocument(key, doc))
+    return out
+
+
+def output_format(out: str, chosen: str | None) -> str:
+    if chosen:
+        return chosen
+    suffix = pathlib.Path(out).suffix.lower()
+    if suffix in (".csv", ".json"):
+        return suffix[1:]
+    raise ValueError(f"{out}: cannot tell the output format from the extension; "
+                     "use .csv or .json, or --format")
+
+
+def check_writable(out: str) -> None:
+    path = pathlib.Path(out)
+    if path.is_dir():
+        raise ValueError(f"{out}: is a folder, not a file")
+    parent = path.parent if str(path.parent) else pathlib.Path(".")
+    if not parent.is_dir():
+        raise ValueError(f"{out}: folder {parent} does not exist")
+    if not os.access(parent, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        raise ValueError(f"{out}: permission denied")
+
+
+def progress_printer(label: str):
+    """``progress(done, total)`` drawing one line on stderr, or ``None`` when it is not a terminal."""
+    if not sys.stderr.isatty():
+        return None
+    started = time.monotonic()
+
+    def progress(done: int, total: int) -> None:
+        end = "\n" if done == total else ""
+        sys.stderr.write(f"\r{label}: {done * 100 // max(1, total)}% ({time.monotonic() - started:.0f} s)  {end}")
+        sys.stderr.flush()
+
+    return progress
+
+
+def record_row(record, titles: dict) -> dict:
+    kinds = dict(record.kinds)
+    return {
+        "doc_a": record.a, "doc_b": record.b,
+        "title_a": titles.get(record.a, ""), "title_b": titles.get(record.b, ""),
+        "share_a": record.share_a, "share_b": record.share_b,
+        "passages": record.passages, "quote_passages": record.quote_passages,
+        "relation": record.relation, "source": record.source, "copy": record.copy,
+        "basis": record.basis, "confidence": record.confidence,
+        "derived_share_a": record.derived_share_a, "derived_share_b": record.derived_share_b,
+        "longest_verbatim_words": record.longest_verbatim_words,
+        **{k: kinds.get(k, 0) for k in ("verbatim", "edited", "paraphrase", "quote")},
+    }
+
+
+def render(result, docs: list[FolderDocument], fmt: str, folder: str) -> str:
+    titles = {d.key: d.document.title for d in docs}
+    rows = [record_row(r, titles) for r in result.records]
+    if fmt == "json":
+        payload = {
+            "folder": folder,
+            "documents": [{"key": d.key, "title": d.document.title, "published": d.document.published}
+                          for d in docs],
+            "candidates_aligned": result.candidates,
+            "seconds": round(result.seconds, 2),
+            "pairs": rows,
+        }
+        return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=FIELDS, lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: ("" if v is None else v) for k, v in row.items()})
+    return buffer.getvalue()
+
+
+def run(args) -> int:
+    folder = pathlib.Path(args.folder).expanduser()
+    try:
+        if not folder.exists():
+            raise ValueError(f"{args.folder}: no such folder")
+        if not folder.is_dir():
+            raise ValueError(f"{args.folder}: is a file, not a folder")
+        check_writable(args.out)
+        fmt = output_format(args.out, args.format)
+    except ValueError as exc:
+        return _fail(str(exc))
+
+    def warn(message: str) -> None:
+        print(f"reader scan: {message}", file=sys.stderr)
+
+    docs = load_folder(folder, warn)
+    if not docs:
+        return _fail(f"{args.folder}: no readable document (.txt, .md, .html) in this folder")
+    from reader.core.corpus import CorpusDoc, scan  # the engine loads only when there is work
+
+    corpus = [CorpusDoc(d.key, d.document.text, d.document.title, d.document.published) for d in docs]
+    result = scan(corpus, workers=args.workers, progress=progress_printer("scan"))
+    text = render(result, docs, fmt, str(folder))
+    try:
+        pathlib.Path(args.out).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        return _fail(f"{args.out}: cannot write: {exc.strerror or exc}")
+    derived = sum(1 for r in result.records if r.relation == "derived")
+    print(f"{len(docs)} documents, {result.candidates} candidate pairs aligned in {result.seconds:.1f} s: "
+          f"{len(result.records)} pairs share passages ({derived} derived); written to {args.out}")
+    return 0
+
+
+def _fail(message: str) -> int:
+    print(f"reader: error: {message}", file=sys.stderr)
+    return 2
