@@ -50,6 +50,8 @@ QUOTE_SHARE = 0.5
 MIN_LINK_CHARS = 50
 #: A single prose sentence pair next to a shared quotation needs this cosine to count as reuse.
 LONE_PROSE_SIMILARITY = 0.5
+#: A region of a single sentence pair (not a shared quotation) needs this cosine.
+LONE_LINK_SIMILARITY = 0.5
 #: Consecutive near-verbatim links this many words apart or closer read as one passage.
 JOIN_GAP = 4
 
@@ -122,7 +124,7 @@ def align_prepared(pa: PreparedText, pb: PreparedText, config: AlignConfig = Ali
     check()
     free_a = bytearray(b"\x01") * len(pa.tokens)
     free_b = bytearray(b"\x01") * len(pb.tokens)
-    found = []  # (cluster, region span, link spans)
+    found = []  # (cluster, region span, link spans shown, number of links)
     for cluster in sorted(clusters, key=lambda c: (c.a_first, c.b_first)):
         # The region runs from the first to the last shared word of its sentence links.
         links = link_spans(cluster.seeds, pa, pb, 0, vectors.a, vectors.b)
@@ -136,11 +138,11 @@ def align_prepared(pa: PreparedText, pb: PreparedText, config: AlignConfig = Ali
         spans = [s for s in links if min(_char_len(s, pa, pb)) >= MIN_LINK_CHARS]
         for span in spans:
             claim(span, free_a, free_b)
-        found.append((cluster, region, spans))
+        found.append((cluster, region, spans, len(links)))
     check()
     regions: list[Match] = []
     matches: list[Match] = []
-    for cluster, region, spans in found:
+    for cluster, region, spans, n_links in found:
         inner = []
         for span in spans:
             free_a[span.a0:span.a1] = b"\x01" * (span.a1 - span.a0)
@@ -149,6 +151,8 @@ def align_prepared(pa: PreparedText, pb: PreparedText, config: AlignConfig = Ali
             claim(span, free_a, free_b)
             inner.append(span)
         passages = _joined(inner, pa, pb, config, flags_a, flags_b)
+        if n_links == 1 and passages[0].kind != QUOTE and cluster.similarity < LONE_LINK_SIMILARITY:
+            continue  # one loosely similar sentence pair: two texts on one topic, not reuse
         corroborated = _corroborated(passages)
         passages = [m for m in corroborated if _wanted(m, config)]
         if not passages:
