@@ -151,7 +151,7 @@ def align_prepared(pa: PreparedText, pb: PreparedText, config: AlignConfig = Ali
             claim(span, free_a, free_b)
             inner.append(span)
         passages = _joined(inner, pa, pb, config, flags_a, flags_b)
-        if n_links == 1 and passages[0].kind != QUOTE and cluster.similarity < LONE_LINK_SIMILARITY:
+        if n_links == 1 and passages and passages[0].kind != QUOTE and cluster.similarity < LONE_LINK_SIMILARITY:
             continue  # one loosely similar sentence pair: two texts on one topic, not reuse
         corroborated = _corroborated(passages)
         passages = [m for m in corroborated if _wanted(m, config)]
