@@ -23,7 +23,7 @@ from reader.core.config import AlignConfig
 from reader.core.extension import Cluster, extend, passage_similarity
 from reader.core.matches import EDITED, KINDS, PARAPHRASE, QUOTE, VERBATIM, Alignment, Match, Summary
 from reader.core.passages import Span, chars, claim, grow, link_spans
-from reader.core.seeding import PreparedText, find_seeds, prepare, weigh
+from reader.core.seeding import PreparedText, cosine, find_seeds, prepare, weigh
 from reader.core.text import quoted_spans
 from reader.core.worddiff import WordDiff, word_diff
 
@@ -33,6 +33,10 @@ WEAK_SEED_FACTOR = 0.75
 VALIDATION_SIMILARITY = 0.34
 #: A seed whose similarity is below this share of the best of both its sentences is an echo.
 ECHO_RATIO = 0.85
+#: Next sentence pairs at a passage's ends join it from this share of the seed threshold.
+EDGE_FACTOR = 0.6
+#: A passage this similar as a whole is a (near-)verbatim copy.
+COPY_SIMILARITY = 0.9
 #: Gap allowed (in sentences of the longer side) when one side summarises the other.
 SUMMARY_GAP = 50
 #: A summary's seeds fall apart into fragments of at most this many seeds under normal clustering.
@@ -121,6 +125,7 @@ def align_prepared(pa: PreparedText, pb: PreparedText, config: AlignConfig = Ali
     flags_a = _in_quotes(pa.tokens, quoted_spans(pa.text))
     flags_b = _in_quotes(pb.tokens, quoted_spans(pb.text))
     clusters = _drop_overlaps(clusters, pa, pb, vectors, config.max_gap_sentences)
+    clusters = _with_edges(clusters, pa, pb, vectors, threshold * EDGE_FACTOR)
     check()
     free_a = bytearray(b"\x01") * len(pa.tokens)
     free_b = bytearray(b"\x01") * len(pb.tokens)
@@ -218,6 +223,53 @@ def _corroborated(passages: list[Match]) -> list[Match]:
     if len(prose) == 1 and len(passages) > 1 and prose[0].score < LONE_PROSE_SIMILARITY:
         return [m for m in passages if m.kind == QUOTE]
     return passages
+
+
+def _with_edges(clusters: list[Cluster], pa, pb, vectors, floor: float) -> list[Cluster]:
+    """Passages grown at both ends by next sentence pairs that are still somewhat similar.
+
+    A heavily reworded or garbled sentence next to a passage (cosine 0.2-0.3) is no evidence on
+    its own, but right where a passage begins or ends in both texts it is most likely part of
+    it. Growth never enters another passage.
+    """
+    taken_a = [(c.a_first, c.a_last) for c in clusters]
+    taken_b = [(c.b_first, c.b_last) for c in clusters]
+
+    def free(k, taken):
+        return not any(lo <= k <= hi for lo, hi in taken)
+
+    out = []
+    for c in clusters:
+        # A copy ends where identical words end (``grow``); a lone sentence pair is no anchor.
+        if c.similarity >= COPY_SIMILARITY or len(c.seeds) < 2:
+            out.append(c)
+            continue
+        seeds = list(c.seeds)
+        a0, a1, b0, b1 = c.a_first, c.a_last, c.b_first, c.b_last
+        for step in (1, -1):
+            while True:
+                i0, j0 = (a1, b1) if step == 1 else (a0, b0)
+                best = None
+                for da, db in ((1, 1), (1, 2), (2, 1)):
+                    i, j = i0 + step * da, j0 + step * db
+                    if not (0 <= i < len(pa.units) and 0 <= j < len(pb.units)) or not free(i, taken_a) \
+                            or not free(j, taken_b):
+                        continue
+                    sim = cosine(vectors.a[i], vectors.b[j])
+                    if sim >= floor and (best is None or sim > best[2]):
+                        best = (i, j, sim, 0.0)
+                if best is None:
+                    break
+                seeds.append(best)
+                if step == 1:
+                    a1, b1 = best[0], best[1]
+                else:
+                    a0, b0 = best[0], best[1]
+        if len(seeds) == len(c.seeds):
+            out.append(c)
+        else:
+            out.append(Cluster(a0, a1, b0, b1, tuple(seeds), c.similarity))
+    return out
 
 
 def _without_echoes(seeds: list) -> list:
