@@ -22,7 +22,7 @@ from dataclasses import replace
 from reader.core.config import AlignConfig
 from reader.core.extension import Cluster, extend, passage_similarity
 from reader.core.matches import EDITED, KINDS, PARAPHRASE, QUOTE, VERBATIM, Alignment, Match, Summary
-from reader.core.passages import Span, chars, claim, grow, link_spans
+from reader.core.passages import Span, chars, claim, grow, link_spans, link_units
 from reader.core.seeding import PreparedText, cosine, find_seeds, prepare, weigh
 from reader.core.text import quoted_spans
 from reader.core.worddiff import WordDiff, word_diff
@@ -347,20 +347,28 @@ def _drop_overlaps(clusters: list[Cluster], pa: PreparedText, pb: PreparedText, 
         b = pb.units[c.b_last].end - pb.units[c.b_first].start
         return c.similarity * (a + b)
 
-    def clashes(c: Cluster, k: Cluster) -> bool:
-        return c.b_first <= k.b_last and k.b_first <= c.b_last or c.a_first <= k.a_last and k.a_first <= c.a_last
+    def owned(c: Cluster) -> tuple[set[int], set[int]]:
+        """The units the cluster's sentence links use (its hull may hold unlinked echoes)."""
+        units_a: set[int] = set()
+        units_b: set[int] = set()
+        for link in link_units(c.seeds, vectors.a, vectors.b):
+            units_a.update(range(link.a_first, link.a_last + 1))
+            units_b.update(range(link.b_first, link.b_last + 1))
+        return units_a, units_b
 
     kept: list[Cluster] = []
+    used_a: set[int] = set()
+    used_b: set[int] = set()
     queue = sorted(clusters, key=quality, reverse=True)
     while queue:
         c = queue.pop(0)
-        rivals = [k for k in kept if clashes(c, k)]
-        if not rivals:
+        left = [s for s in c.seeds if s[0] not in used_a and s[1] not in used_b]
+        if len(left) == len(c.seeds):
             kept.append(c)
-            continue
-        left = [s for s in c.seeds if not any(k.a_first <= s[0] <= k.a_last or k.b_first <= s[1] <= k.b_last
-                                                for k in rivals)]
-        if left and len(left) < len(c.seeds):
+            units_a, units_b = owned(c)
+            used_a |= units_a
+            used_b |= units_b
+        elif left:
             queue.extend(extend(left, vectors.a, vectors.b, max_gap, VALIDATION_SIMILARITY))
             queue.sort(key=quality, reverse=True)
     return kept
