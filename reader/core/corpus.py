@@ -48,6 +48,8 @@ PER_DOC = 25
 PARALLEL_MIN = 24
 #: A library this small is ranked by aligning every document, not only the index's candidates.
 SMALL_LIBRARY = 40
+#: A corpus this small is scanned by aligning every pair (at most 66): exact, and still quick.
+SMALL_CORPUS = 12
 
 Progress = Callable[[int, int], None]
 
@@ -290,6 +292,8 @@ def scan(docs: Sequence[CorpusDoc], *, workers: int = 2, config: AlignConfig = S
          should_cancel=None, progress: Progress | None = None) -> ScanResult:
     """Every pair of ``docs`` that shares passages, most shared first.
 
+    Up to ``SMALL_CORPUS`` documents every pair is aligned; beyond, only the index's candidates.
+
     Progress runs over the documents (shingling) then the candidate pairs (alignment): ``total``
     starts as twice the number of documents and becomes documents + candidates once known.
     Raises ``Cancelled`` when ``should_cancel()`` turns true, and ``ValueError`` for repeated keys.
@@ -312,7 +316,10 @@ def scan(docs: Sequence[CorpusDoc], *, workers: int = 2, config: AlignConfig = S
         for i, hashes in results:
             index.add(docs[i].key, hashes=hashes)
             tick(i + 1, 2 * n)
-        pairs = index.candidate_pairs(min_score=min_score, per_doc=per_doc, should_cancel=should_cancel)
+        if n <= SMALL_CORPUS:
+            pairs = [(docs[i].key, docs[j].key, 0.0) for i in range(n) for j in range(i + 1, n)]
+        else:
+            pairs = index.candidate_pairs(min_score=min_score, per_doc=per_doc, should_cancel=should_cancel)
         tick(n, 2 * n, force=True)
         del index
         by_key = {d.key: d for d in docs}
@@ -423,6 +430,13 @@ class CorpusIndex:
         if doc.key in self._docs:
             raise KeyError(f"document {doc.key!r} is already in the library")
         self._index.add(doc.key, doc.text, hashes=hashes)
+        self._docs[doc.key] = doc
+
+    def update(self, doc: CorpusDoc) -> None:
+        """Replace the title or date of an indexed document (its text, hence shingles, is the same)."""
+        old = self._docs[doc.key]
+        if old.text != doc.text:
+            raise ValueError(f"document {doc.key!r} has another text; index it under a new key")
         self._docs[doc.key] = doc
 
     def candidates(self, key: Hashable, *, min_score: float = MIN_SCORE, limit: int | None = None):

@@ -120,6 +120,8 @@ def run_app(args) -> int:
 
         database, database_problem = open_window_database(getattr(args, "db", None))
         window = create_window(files, database=database)
+        if window.library is not None:
+            window.library.add_seeds_on_first_run()  # the app's first run, not every window a test builds
     except DocumentError as error:
         print(f"reader: error: {error}", file=sys.stderr)
         return 2

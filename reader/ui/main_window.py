@@ -61,6 +61,12 @@ class MainWindow(QMainWindow):
             from reader.ui.annotation_controller import AnnotationController
 
             self.annotations = AnnotationController(self, database)
+        # The library (dock, sources/copies, corpus overview) also lives in the database.
+        self.library = None
+        if database is not None:
+            from reader.ui.library_controller import LibraryController
+
+            self.library = LibraryController(self, database)
 
         size = preferences.point_size() or DEFAULT_POINT_SIZE
         for pane in self.panes.values():
@@ -334,4 +340,6 @@ class MainWindow(QMainWindow):
         self._remember_pair()
         self.preferences.sync()
         self.comparison.shutdown()
+        if self.library is not None:
+            self.library.shutdown()
         super().closeEvent(event)

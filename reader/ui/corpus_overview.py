@@ -1,0 +1,156 @@
+"""The corpus overview dialog: scan the library in the background, then show the similarity
+heat map, the derivation graph and the table of pairs.
+
+``CorpusOverviewDialog(docs, parent)`` takes ``reader.core.corpus.CorpusDoc`` objects (their
+``title`` labels the pictures) and starts ``reader.core.corpus.scan`` on a ``BackgroundRunner``
+at once: the window stays responsive, a progress bar shows how far it is, and Cancel stops it
+(the dialog then says so and offers to scan again). Activating a pair (a heat-map cell, a graph
+edge, a table row) emits ``compare_requested(key_a, key_b)`` with the source first when the
+direction is known. Must not import reader.storage.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QProgressBar, QPushButton,
+                               QTabWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout)
+
+from reader.core.corpus import ScanResult, scan
+from reader.ui.corpus_views import DerivationGraphView, HeatMap
+from reader.ui.library_tasks import BackgroundRunner
+
+#: Worker processes for the scan (the issue's target machine has two cores).
+SCAN_WORKERS = 2
+
+
+class CorpusOverviewDialog(QDialog):
+    compare_requested = Signal(object, object)
+    #: Emitted with the ``ScanResult`` once the scan has finished (tests and callers).
+    scanned = Signal(object)
+
+    def __init__(self, docs, parent=None, *, workers: int = SCAN_WORKERS) -> None:
+        super().__init__(parent)
+        self.setObjectName("corpusOverview")
+        self.setWindowTitle("Corpus Overview")
+        self.docs = list(docs)
+        self.workers = workers
+        self.titles = {d.key: d.title or str(d.key) for d in self.docs}
+        self.result: ScanResult | None = None
+        self.runner = BackgroundRunner(self)
+        self._generation = 0
+
+        self.status = QLabel()
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.cancel_button = QPushButton("Cancel Scan")
+        self.rescan_button = QPushButton("Scan Again")
+        self.heat_map = HeatMap()
+        self.graph = DerivationGraphView()
+        self.pairs = QTreeWidget()
+        self.pairs.setRootIsDecorated(False)
+        self.pairs.setHeaderLabels(["Document", "Other document", "Share", "Other's share", "Passages",
+                                    "Relation", "Direction"])
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.graph, "Derivation Graph")
+        self.tabs.addTab(self.heat_map, "Similarity Matrix")
+        self.tabs.addTab(self.pairs, "Pairs")
+        self.tabs.setEnabled(False)
+
+        top = QHBoxLayout()
+        top.addWidget(self.status, 1)
+        top.addWidget(self.progress)
+        top.addWidget(self.cancel_button)
+        top.addWidget(self.rescan_button)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(buttons)
+        self.resize(900, 700)
+
+        self.cancel_button.clicked.connect(self.cancel_scan)
+        self.rescan_button.clicked.connect(self.start_scan)
+        self.runner.progress.connect(self._on_progress)
+        self.runner.finished.connect(self._on_finished)
+        self.runner.cancelled.connect(self._on_cancelled)
+        self.runner.failed.connect(self._on_failed)
+        self.heat_map.pair_activated.connect(lambda i, j: self._activate(self.result.keys[i], self.result.keys[j]))
+        self.graph.pair_activated.connect(lambda i, j: self._activate(self.result.keys[i], self.result.keys[j]))
+        self.pairs.itemActivated.connect(lambda item, _col: self._activate(*item.data(0, Qt.ItemDataRole.UserRole)))
+        self.start_scan()
+
+    @property
+    def busy(self) -> bool:
+        return self.cancel_button.isEnabled()
+
+    def start_scan(self) -> None:
+        docs, workers = self.docs, self.workers
+        self._generation = self.runner.start(
+            lambda should_cancel, progress: scan(docs, workers=workers, should_cancel=should_cancel,
+                                                 progress=progress))
+        self.status.setText(f"Scanning {len(docs)} documents for shared passages…")
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.cancel_button.setEnabled(True)
+        self.rescan_button.setEnabled(False)
+
+    def cancel_scan(self) -> None:
+        self.runner.cancel()
+
+    def _on_progress(self, generation: int, done: int, total: int) -> None:
+        if generation == self._generation:
+            self.progress.setRange(0, max(1, total))
+            self.progress.setValue(done)
+
+    def _finish(self, message: str) -> None:
+        self.status.setText(message)
+        self.progress.hide()
+        self.cancel_button.setEnabled(False)
+        self.rescan_button.setEnabled(True)
+
+    def _on_cancelled(self, generation: int) -> None:
+        if generation == self._generation:
+            self._finish("Scan cancelled. Nothing was changed; scan again when you like.")
+
+    def _on_failed(self, generation: int, message: str) -> None:
+        if generation == self._generation:
+            self._finish(f"The scan failed: {message}")
+
+    def _on_finished(self, generation: int, result: ScanResult) -> None:
+        if generation != self._generation:
+            return
+        self.result = result
+        labels = [self.titles.get(k, str(k)) for k in result.keys]
+        self.heat_map.set_data(labels, result.matrix())
+        graph = result.graph()
+        self.graph.set_graph(list(result.keys), labels, graph)
+        self.pairs.clear()
+        for r in result.records:
+            item = QTreeWidgetItem([self.titles.get(r.a, str(r.a)), self.titles.get(r.b, str(r.b)),
+                                    f"{r.share_a:.0%}", f"{r.share_b:.0%}", str(r.passages), r.relation,
+                                    self._direction(r)])
+            first, second = (r.source, r.copy) if r.source is not None else (r.a, r.b)
+            item.setData(0, Qt.ItemDataRole.UserRole, (first, second))
+            self.pairs.addTopLevelItem(item)
+        self.tabs.setEnabled(True)
+        derived = sum(1 for r in result.records if r.relation == "derived")
+        self._finish(f"{len(result.keys)} documents: {len(result.records)} pairs share passages, {derived} "
+                     f"derived ({len(graph.edges)} with a known direction); {result.seconds:.1f} s.")
+        self.scanned.emit(result)
+
+    def _direction(self, record) -> str:
+        if record.source is None:
+            return "—"
+        return f"{self.titles.get(record.source, record.source)} → {self.titles.get(record.copy, record.copy)} " \
+               f"({record.basis})"
+
+    def _activate(self, key_a, key_b) -> None:
+        record = next((r for r in self.result.records if {r.a, r.b} == {key_a, key_b}), None)
+        if record is not None and record.source is not None:
+            key_a, key_b = record.source, record.copy
+        self.compare_requested.emit(key_a, key_b)
+
+    def done(self, code: int) -> None:  # noqa: D401 - Qt override: stop the scan with the dialog
+        self.runner.shutdown()
+        super().done(code)

@@ -1,0 +1,251 @@
+"""The library in the window: the glue between the Library dock, the corpus index and storage.
+
+``LibraryController(window, db)`` adds to a ``MainWindow``: the Library dock (search, pick two
+documents to compare, the selected document's likely sources and copies), a Library menu
+(Import Files…, Import Folder…, Corpus Overview…) and the overview dialog. On the app's first
+run (``add_seeds_on_first_run``), while the database holds nothing but seed articles, the seeds
+are imported, so the library is not empty for a new user.
+
+The corpus index (``reader.core.corpus.CorpusIndex``) is built, extended and queried on one
+``BackgroundRunner`` thread, never on the GUI thread; rankings and scans arrive through signals
+and a stale ranking is dropped. Storage runs on the GUI thread (SQLite connections belong to
+their thread). Every storage or file error is shown in a dialog and leaves stored data as it
+was. With ``reader.storage``, this is one of the window modules allowed to import it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QFileDialog
+
+from reader.commands.library import ensure_seed_library, import_paths, library_corpus
+from reader.core.corpus import CorpusDoc, CorpusIndex
+from reader.storage.database import StorageError
+from reader.storage.documents import get_document, list_documents, search_documents, update_metadata
+from reader.ui.actions import add_action
+from reader.ui.annotation_controller import document_from_stored
+from reader.ui.library_dock import LibraryDock
+from reader.ui.library_edit_dialog import LibraryEditDialog
+from reader.ui.library_tasks import BackgroundRunner
+
+FILE_FILTER = "Articles (*.txt *.text *.md *.markdown *.html *.htm);;All files (*)"
+
+
+class LibraryController(QObject):
+    #: Emitted when a ranking is shown (tests and the status bar wait for it).
+    ranking_shown = Signal(object)
+
+    def __init__(self, window, db) -> None:
+        super().__init__(window)
+        self.window, self.db = window, db
+        self.dock = LibraryDock(window)
+        self.runner = BackgroundRunner(self)
+        self._index_holder: dict = {"index": None}
+        self._titles: dict[int, str] = {}
+        self._rank_generation = 0
+        self.overview = None
+
+        # A tab beside the Matching dock: the library adds no width to the reading panes.
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        window.tabifyDockWidget(window.settings_dock, self.dock)
+        self.dock.raise_()
+        a = self.actions_by_name = {
+            "import_files": add_action(window, "Import &Files into Library…", self.choose_files,
+                                       tip="Add articles to the library"),
+            "import_folder": add_action(window, "Import F&older into Library…", self.choose_folder,
+                                        tip="Add every article of a folder (and its sub-folders) to the library"),
+            "overview": add_action(window, "Corpus &Overview…", self.show_overview, "Ctrl+Shift+L",
+                                   tip="Who copied whom across the library: similarity matrix and derivation graph"),
+        }
+        menu = window.menuBar().addMenu("&Library")
+        for name in ("import_files", "import_folder", None, "overview"):
+            menu.addSeparator() if name is None else menu.addAction(a[name])
+        menu.addSeparator()
+        menu.addAction(self.dock.toggleViewAction())
+
+        self.dock.search_changed.connect(lambda _text: self.refresh())
+        self.dock.compare_requested.connect(self.compare)
+        self.dock.ranked_activated.connect(self.compare)
+        self.dock.open_requested.connect(self.open_document)
+        self.dock.current_changed.connect(self.rank)
+        self.dock.edit_requested.connect(self.edit)
+        self.runner.finished.connect(self._on_finished)
+        self.runner.failed.connect(self._on_failed)
+
+        self.refresh()
+        self.rebuild_index()
+
+    def add_seeds_on_first_run(self) -> None:
+        """Import the seed articles while the library holds nothing else (``run_app`` calls it).
+
+        Not done for every window: a window built on a user's copy of a seed would otherwise
+        find its text already stored under the seed's path.
+        """
+        try:
+            report = ensure_seed_library(self.db)
+        except StorageError as error:
+            self.window.show_error(f"The seed articles could not be added to the library: {error}")
+            return
+        if report is not None and (report.added or report.updated):
+            self.refresh()
+            self.rebuild_index()
+
+    # The list ---------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        query = self.dock.search.text().strip()
+        try:
+            everything = list_documents(self.db)
+            rows = search_documents(self.db, query, limit=10_000) if query else everything
+        except StorageError as error:
+            self.window.show_error(f"The library cannot be read: {error}")
+            return
+        self._titles = {d.id: d.title for d in everything}
+        self.dock.set_documents(rows, total=len(everything))
+
+    # The index and rankings (background) --------------------------------------------------
+    def rebuild_index(self) -> None:
+        try:
+            docs = library_corpus(self.db)
+        except StorageError as error:
+            self.window.show_error(f"The library cannot be read: {error}")
+            return
+        holder = self._index_holder
+
+        def build(should_cancel, progress):
+            holder["index"] = CorpusIndex(docs)
+            return None
+
+        self.runner.start(build)
+
+    def _add_to_index(self, docs: list[CorpusDoc]) -> None:
+        holder = self._index_holder
+
+        def add(should_cancel, progress):
+            for doc in docs:
+                if doc.key not in holder["index"]:
+                    holder["index"].add(doc)
+            return None
+
+        self.runner.start(add)
+
+    def rank(self, doc_id) -> None:
+        """Rank the other documents for ``doc_id`` in the background (``None``: clear)."""
+        if doc_id is None:
+            self._rank_generation = 0
+            self.dock.set_ranking_message("Select one document to see its likely sources and copies.")
+            return
+        self.dock.set_ranking_message(f"Looking for the sources and copies of “{self._titles.get(doc_id, doc_id)}”…")
+        holder = self._index_holder
+        self._rank_generation = self.runner.start(
+            lambda should_cancel, progress: holder["index"].likely_sources(
+                doc_id, should_cancel=should_cancel, progress=progress))
+
+    def _on_finished(self, generation: int, result) -> None:
+        if result is not None and generation == self._rank_generation:
+            self.dock.set_ranking(result, self._titles)
+            self.ranking_shown.emit(result)
+
+    def _on_failed(self, generation: int, message: str) -> None:
+        self.window.show_error(f"The library index failed: {message}")
+
+    # Opening documents ---------------------------------------------------------------------
+    def _document(self, doc_id):
+        return document_from_stored(get_document(self.db, doc_id))
+
+    def compare(self, id_a, id_b) -> None:
+        try:
+            self.window.compare(self._document(id_a), self._document(id_b))
+        except StorageError as error:
+            self.window.show_error(f"The document cannot be opened: {error}")
+
+    def open_document(self, doc_id: int, side: str) -> None:
+        try:
+            document = self._document(doc_id)
+        except StorageError as error:
+            self.window.show_error(f"The document cannot be opened: {error}")
+            return
+        documents = dict(self.window.comparison.documents)
+        documents[side] = document
+        self.window.compare(documents["a"], documents["b"])
+
+    # Importing and editing -------------------------------------------------------------------
+    def choose_files(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(self.window, "Import into Library", "", FILE_FILTER)
+        if files:
+            self.import_paths(files)
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self.window, "Import Folder into Library")
+        if folder:
+            self.import_paths([folder])
+
+    def import_paths(self, paths) -> None:
+        """Import files/folders, then select the first new document so its likely sources show."""
+        try:
+            report = import_paths(self.db, paths)
+        except StorageError as error:
+            self.window.show_error(f"The import stopped: {error}. Documents imported before it are kept.")
+            self.refresh()
+            self.rebuild_index()
+            return
+        self.refresh()
+        if report.updated:
+            self.rebuild_index()  # a new text under an old id: its shingles changed
+        elif report.added:
+            by_id = {d.key: d for d in library_corpus(self.db)}
+            self._add_to_index([by_id[i] for i in report.added if i in by_id])
+        message = (f"Library: {len(report.added)} added, {len(report.same)} already stored, "
+                   f"{len(report.updated)} updated, {len(report.failed)} skipped.")
+        self.window.statusBar().showMessage(message, 10_000)
+        if report.failed:
+            self.window.show_error(message + "\n\n" + "\n".join(report.failed[:20])
+                                   + ("\n…" if len(report.failed) > 20 else ""))
+        new = report.added or report.updated
+        if new:
+            self.dock.search.clear()
+            self.dock.select_ids([new[0]])
+
+    def edit(self, doc_id: int) -> None:
+        try:
+            stored = get_document(self.db, doc_id)
+        except StorageError as error:
+            self.window.show_error(f"The document cannot be edited: {error}")
+            return
+        dialog = LibraryEditDialog(stored, self.window)
+        if not dialog.exec() or not dialog.fields():
+            return
+        self.save_metadata(doc_id, dialog.fields())
+
+    def save_metadata(self, doc_id: int, fields: dict) -> None:
+        try:
+            stored = update_metadata(self.db, doc_id, **fields)
+        except (StorageError, ValueError) as error:
+            self.window.show_error(f"The document was not changed: {error}")
+            return
+        text = get_document(self.db, doc_id).text
+        updated = CorpusDoc(doc_id, text, stored.title, stored.published)
+        holder = self._index_holder
+        self.runner.start(lambda should_cancel, progress: holder["index"].update(updated))
+        self.refresh()
+        if self.dock.selected_ids() == [doc_id]:
+            self.rank(doc_id)  # a new date can turn the direction of its pairs
+
+    # Corpus overview -------------------------------------------------------------------------
+    def show_overview(self) -> None:
+        from reader.ui.corpus_overview import CorpusOverviewDialog
+
+        try:
+            docs = library_corpus(self.db)
+        except StorageError as error:
+            self.window.show_error(f"The library cannot be read: {error}")
+            return
+        if self.overview is not None:
+            self.overview.close()
+        self.overview = CorpusOverviewDialog(docs, self.window)
+        self.overview.compare_requested.connect(self.compare)
+        self.overview.show()
+
+    def shutdown(self) -> None:
+        if self.overview is not None:
+            self.overview.close()
+        self.runner.shutdown()

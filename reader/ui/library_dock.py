@@ -1,0 +1,169 @@
+"""The Library dock: the stored documents, a search field, and the chosen document's likely
+sources and copies.
+
+A widget only: it shows what ``LibraryController`` gives it and emits intent signals.
+* ``search_changed(text)`` as the user types in the search field (titles and text);
+* ``compare_requested(id_a, id_b)`` from "Compare" with two documents selected (the older
+  import as A), or from a ranked row (source as A, copy as B);
+* ``open_requested(id, side)`` from "Open as A" / "Open as B" (one selected);
+* ``current_changed(id or None)`` when one document is selected: its ranking is wanted;
+* ``edit_requested(id)`` on double-click or "Edit…".
+Must not import reader.storage.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QDockWidget, QGridLayout, QLabel, QLineEdit, QPushButton,
+                               QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+
+ROLE_LABELS = {"source": "Source", "copy": "Copy", "related": "Related", "quote": "Quotation"}
+
+
+class LibraryDock(QDockWidget):
+    search_changed = Signal(str)
+    compare_requested = Signal(int, int)
+    open_requested = Signal(int, str)
+    current_changed = Signal(object)
+    edit_requested = Signal(int)
+    ranked_activated = Signal(object, object)  # source key, copy key
+
+    def __init__(self, parent=None) -> None:
+        super().__init__("Library", parent)
+        self.setObjectName("libraryDock")
+        body = QWidget()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search titles and text…")
+        self.search.setClearButtonEnabled(True)
+        self.documents = QTreeWidget()
+        self.documents.setObjectName("libraryDocuments")
+        self.documents.setRootIsDecorated(False)
+        self.documents.setHeaderLabels(["Title", "Source", "Published"])
+        self.documents.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.documents.setColumnWidth(0, 230)
+        self.compare_button = QPushButton("Compare")
+        self.compare_button.setToolTip("Select two documents, then compare them side by side")
+        self.open_a_button = QPushButton("Open as A")
+        self.open_b_button = QPushButton("Open as B")
+        self.edit_button = QPushButton("Edit…")
+        self.edit_button.setToolTip("Change the title, source, URL or publication date")
+        self.count_label = QLabel()
+
+        self.ranking_label = QLabel("Select one document to see its likely sources and copies.")
+        self.ranking_label.setWordWrap(True)
+        self.ranking = QTreeWidget()
+        self.ranking.setObjectName("libraryRanking")
+        self.ranking.setRootIsDecorated(False)
+        self.ranking.setHeaderLabels(["Role", "Share", "Theirs", "Passages", "Document"])
+        self.ranking.setToolTip("Share: how much of the selected document lies in the passages shared "
+                                "with this one. Double-click to compare the two.")
+
+        buttons = QGridLayout()  # two by two: the dock stays narrow beside the reading panes
+        for k, b in enumerate((self.compare_button, self.edit_button, self.open_a_button, self.open_b_button)):
+            buttons.addWidget(b, k // 2, k % 2)
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.search)
+        top_layout.addWidget(self.documents, 1)
+        top_layout.addLayout(buttons)
+        top_layout.addWidget(self.count_label)
+        bottom = QWidget()
+        bottom_layout = QVBoxLayout(bottom)
+        bottom_layout.setContentsMargins(0, 0, 0, 0)
+        bottom_layout.addWidget(self.ranking_label)
+        bottom_layout.addWidget(self.ranking, 1)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(top)
+        splitter.addWidget(bottom)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(splitter)
+        # An explicit minimum, lower than the layouts' sum: sharing the side area with other
+        # docks, the library must not force the window taller or wider than the screen.
+        body.setMinimumSize(170, 120)
+        self.setWidget(body)
+
+        self.search.textChanged.connect(self.search_changed)
+        self.documents.itemSelectionChanged.connect(self._on_selection)
+        self.documents.itemDoubleClicked.connect(lambda item, _c: self.edit_requested.emit(self._id(item)))
+        self.compare_button.clicked.connect(self._compare)
+        self.open_a_button.clicked.connect(lambda: self._open("a"))
+        self.open_b_button.clicked.connect(lambda: self._open("b"))
+        self.edit_button.clicked.connect(lambda: self.edit_requested.emit(self.selected_ids()[0]))
+        self.ranking.itemActivated.connect(lambda item, _c: self.ranked_activated.emit(
+            *item.data(0, Qt.ItemDataRole.UserRole)))
+        self._on_selection()
+
+    # What the controller calls ----------------------------------------------------------
+    def set_documents(self, rows, total: int | None = None) -> None:
+        """``rows``: objects with ``id``, ``title``, ``source``, ``published`` (StoredDocument)."""
+        selected = set(self.selected_ids())
+        self.documents.blockSignals(True)
+        self.documents.clear()
+        for d in rows:
+            item = QTreeWidgetItem([d.title, d.source or "", d.published or ""])
+            item.setData(0, Qt.ItemDataRole.UserRole, d.id)
+            item.setToolTip(0, d.title)
+            self.documents.addTopLevelItem(item)
+            item.setSelected(d.id in selected)
+        self.documents.blockSignals(False)
+        shown = self.documents.topLevelItemCount()
+        self.count_label.setText(f"{shown} documents" if total is None or total == shown
+                                 else f"{shown} of {total} documents")
+        self._on_selection()
+
+    def set_ranking_message(self, text: str) -> None:
+        self.ranking_label.setText(text)
+        self.ranking.clear()
+
+    def set_ranking(self, ranking, titles: dict) -> None:
+        """Show a ``reader.core.corpus.Ranking``: sources first, then copies, then the rest."""
+        self.ranking.clear()
+        chosen = titles.get(ranking.key, str(ranking.key))
+        found = len(ranking.sources) + len(ranking.copies) + len(ranking.related)
+        self.ranking_label.setText(
+            f"“{chosen}”: {len(ranking.sources)} likely source(s), {len(ranking.copies)} likely copy(ies), "
+            f"{len(ranking.related) } other(s) sharing a passage; compared with {ranking.compared} of "
+            f"{ranking.library - 1} documents in {ranking.seconds:.2f} s." if found else
+            f"“{chosen}” shares no passage with the {ranking.compared} document(s) compared.")
+        for r in (*ranking.sources, *ranking.copies, *ranking.related):
+            item = QTreeWidgetItem([ROLE_LABELS[r.role], f"{r.share:.0%}", f"{r.other_share:.0%}", str(r.passages),
+                                    titles.get(r.key, str(r.key))])
+            pair = (r.key, ranking.key) if r.role == "source" else (ranking.key, r.key)
+            item.setData(0, Qt.ItemDataRole.UserRole, pair)
+            basis = r.record.basis or r.record.relation
+            item.setToolTip(0, f"{r.record.relation}; evidence: {basis}")
+            self.ranking.addTopLevelItem(item)
+
+    def selected_ids(self) -> list[int]:
+        return [self._id(item) for item in self.documents.selectedItems()]
+
+    def select_ids(self, ids) -> None:
+        wanted = set(ids)
+        for k in range(self.documents.topLevelItemCount()):
+            item = self.documents.topLevelItem(k)
+            item.setSelected(self._id(item) in wanted)
+
+    # Internals ---------------------------------------------------------------------------
+    @staticmethod
+    def _id(item) -> int:
+        return item.data(0, Qt.ItemDataRole.UserRole)
+
+    def _on_selection(self) -> None:
+        ids = self.selected_ids()
+        self.compare_button.setEnabled(len(ids) == 2)
+        for b in (self.open_a_button, self.open_b_button, self.edit_button):
+            b.setEnabled(len(ids) == 1)
+        self.current_changed.emit(ids[0] if len(ids) == 1 else None)
+
+    def _compare(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) == 2:
+            a, b = sorted(ids)
+            self.compare_requested.emit(a, b)
+
+    def _open(self, side: str) -> None:
+        ids = self.selected_ids()
+        if len(ids) == 1:
+            self.open_requested.emit(ids[0], side)

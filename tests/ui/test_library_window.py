@@ -1,0 +1,173 @@
+"""The library in the window: the dock on the seeds, search, compare, likely sources, import,
+editing, and the corpus overview (scan in the background, cancellable)."""
+
+import shutil
+
+import pytest
+from PySide6.QtCore import Qt
+
+from reader.core.corpus import CorpusDoc
+from reader.storage.database import open_database
+from reader.storage.documents import get_document, list_documents
+
+
+@pytest.fixture
+def database(tmp_path):
+    db = open_database(tmp_path / "library.db")
+    yield db
+    db.close()
+
+
+@pytest.fixture
+def window(qtbot, wait_aligned, seeds, database):
+    from reader.ui.app import create_window
+
+    w = create_window([str(seeds(0)), str(seeds(1))], database=database)
+    qtbot.addWidget(w)
+    w.resize(1400, 900)
+    w.show()
+    qtbot.waitExposed(w)
+    wait_aligned(w)
+    w.library.add_seeds_on_first_run()
+    yield w
+    w.library.shutdown()
+
+
+def _ids(database):
+    return {d.source[:3]: d.id for d in list_documents(database)}
+
+
+def _titles_shown(dock):
+    return [dock.documents.topLevelItem(k).text(0) for k in range(dock.documents.topLevelItemCount())]
+
+
+def test_first_run_library_is_the_seeds(window, database):
+    dock = window.library.dock
+    window.library.add_seeds_on_first_run()  # a second call adds nothing
+    assert dock.isVisible()
+    assert len(_titles_shown(dock)) == 5 == len(list_documents(database))
+    assert dock.count_label.text() == "5 documents"
+    assert not dock.compare_button.isEnabled()
+
+
+def test_search_filters_by_title_and_text(qtbot, window):
+    dock = window.library.dock
+    qtbot.keyClicks(dock.search, "Greenblatt")  # only in seed 000's text
+    assert _titles_shown(dock) == ["Meta Takes Action Against Ayatollah Ali Khamenei’s Social Media Accounts"]
+    assert dock.count_label.text() == "1 of 5 documents"
+    dock.search.clear()
+    assert len(_titles_shown(dock)) == 5
+
+
+def test_pick_two_documents_to_compare(qtbot, window, database, wait_aligned):
+    dock = window.library.dock
+    ids = _ids(database)
+    dock.select_ids([ids["002"], ids["004"]])
+    assert dock.compare_button.isEnabled()
+    qtbot.mouseClick(dock.compare_button, Qt.MouseButton.LeftButton)
+    docs = window.comparison.documents
+    assert docs["a"].source.startswith("002") and docs["b"].source.startswith("004")
+    assert wait_aligned(window).summary.matches >= 5
+    dock.select_ids([ids["003"]])
+    qtbot.mouseClick(dock.open_a_button, Qt.MouseButton.LeftButton)
+    assert window.comparison.documents["a"].source.startswith("003")
+    assert window.comparison.documents["b"].source.startswith("004")
+
+
+def test_selected_document_shows_its_likely_sources(qtbot, window, database):
+    dock, library = window.library.dock, window.library
+    ids = _ids(database)
+    with qtbot.waitSignal(library.ranking_shown, timeout=20_000) as shown:
+        dock.select_ids([ids["004"]])
+    ranking = shown.args[0]
+    assert {r.key for r in ranking.sources} == {ids["002"], ids["003"]}
+    rows = [[dock.ranking.topLevelItem(k).text(c) for c in range(5)] for k in range(dock.ranking.topLevelItemCount())]
+    assert [r[0] for r in rows[:2]] == ["Source", "Source"]
+    assert "2 likely source(s), 0 likely copy(ies)" in dock.ranking_label.text()
+    # Activating a source opens the pair with the source as A.
+    dock.ranking.itemActivated.emit(dock.ranking.topLevelItem(0), 0)
+    docs = window.comparison.documents
+    assert docs["b"].source.startswith("004") and docs["a"].source[:3] in ("002", "003")
+
+
+def test_import_shows_the_new_articles_likely_sources(qtbot, window, database, tmp_path, seeds):
+    library = window.library
+    copy = tmp_path / "reprint.txt"
+    copy.write_text(seeds(3).read_text(encoding="utf-8") + "\nA line the reprint added at the end.\n",
+                    encoding="utf-8")
+    with qtbot.waitSignal(library.ranking_shown, timeout=20_000) as shown:
+        library.import_paths([copy, seeds(2)])  # seed 002 is already stored: recognised
+    assert len(list_documents(database)) == 6
+    assert "1 added, 1 already stored" in window.statusBar().currentMessage()
+    ranking = shown.args[0]
+    assert ranking.key == _ids(database)["rep"]
+    assert _ids(database)["003"] in {r.key for r in ranking.all}
+    assert ranking.all[0].share > 0.9  # the reprint is almost all seed 003
+
+
+def test_import_of_a_bad_file_is_reported_and_stores_nothing(window, database, tmp_path, monkeypatch):
+    errors = []
+    monkeypatch.setattr(window, "show_error", errors.append)
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    window.library.import_paths([empty])
+    assert len(list_documents(database)) == 5
+    assert errors and "empty.txt" in errors[0] and "1 skipped" in errors[0]
+
+
+def test_edit_metadata_then_bad_date_is_refused(qtbot, window, database):
+    from reader.ui.library_edit_dialog import LibraryEditDialog
+
+    ids = _ids(database)
+    window.library.save_metadata(ids["002"], {"title": "CNN: Meta removes accounts", "published": "2024-02-09"})
+    stored = get_document(database, ids["002"], with_text=False)
+    assert (stored.title, stored.published) == ("CNN: Meta removes accounts", "2024-02-09")
+    assert "CNN: Meta removes accounts" in _titles_shown(window.library.dock)
+    dialog = LibraryEditDialog(stored, window)
+    qtbot.addWidget(dialog)
+    dialog.published.setText("9 Feb 2024")
+    dialog.accept()
+    assert dialog.result() != dialog.DialogCode.Accepted and "YYYY-MM-DD" in dialog.problem.text()
+    dialog.published.setText("2024-02-10")
+    dialog.accept()
+    assert dialog.result() == dialog.DialogCode.Accepted and dialog.fields() == {"published": "2024-02-10"}
+
+
+def test_corpus_overview_scans_in_the_background(qtbot, window, database):
+    window.library.show_overview()
+    dialog = window.library.overview
+    with qtbot.waitSignal(dialog.scanned, timeout=60_000) as scanned:
+        assert dialog.busy  # returned at once: the scan runs in the background
+    result = scanned.args[0]
+    ids = _ids(database)
+    edges = {(e.source, e.copy) for e in result.graph().edges}
+    assert edges == {(ids["002"], ids["003"]), (ids["002"], ids["004"]), (ids["003"], ids["004"])}
+    assert len(dialog.heat_map.matrix) == 5 and len(dialog.graph.edges) == 3
+    assert all(link.relation in ("derived", "quote") for link in dialog.graph.links)
+    assert not dialog.busy and dialog.tabs.isEnabled()
+    # Clicking the 002 → 003 edge opens that pair, source as A.
+    keys = list(result.keys)
+    pos = dialog.graph.node_positions()
+    dialog.tabs.setCurrentWidget(dialog.graph)
+    a, b = pos[keys.index(ids["002"])], pos[keys.index(ids["003"])]
+    qtbot.mouseClick(dialog.graph, Qt.MouseButton.LeftButton, pos=((a + b) / 2).toPoint())
+    docs = window.comparison.documents
+    assert docs["a"].source.startswith("002") and docs["b"].source.startswith("003")
+    dialog.close()
+
+
+def test_corpus_overview_scan_can_be_cancelled(qtbot, window):
+    from benchmarks.synthetic_corpus import generate_corpus
+    from reader.ui.corpus_overview import CorpusOverviewDialog
+
+    corpus = generate_corpus(400, seed=3, vocabulary=5000)
+    docs = [CorpusDoc(d.name, d.text, d.name) for d in corpus.docs]
+    dialog = CorpusOverviewDialog(docs, window, workers=1)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.busy
+    with qtbot.waitSignal(dialog.runner.cancelled, timeout=20_000):
+        qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    assert "cancelled" in dialog.status.text().lower()
+    assert dialog.result is None and not dialog.tabs.isEnabled() and dialog.rescan_button.isEnabled()
+    dialog.close()
