@@ -45,10 +45,9 @@ class LibraryController(QObject):
         self._rank_generation = 0
         self.overview = None
 
-        # A tab beside the Matching dock: the library adds no width to the reading panes.
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
-        window.tabifyDockWidget(window.settings_dock, self.dock)
-        self.dock.raise_()
+        # A sidebar of its own on the left; narrow by default so the reading panes keep the room.
+        window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.dock)
+        window.resizeDocks([self.dock], [250], Qt.Orientation.Horizontal)
         a = self.actions_by_name = {
             "import_files": add_action(window, "Import &Files into Library…", self.choose_files,
                                        tip="Add articles to the library"),

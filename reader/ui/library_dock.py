@@ -54,7 +54,8 @@ class LibraryDock(QDockWidget):
         self.ranking = QTreeWidget()
         self.ranking.setObjectName("libraryRanking")
         self.ranking.setRootIsDecorated(False)
-        self.ranking.setHeaderLabels(["Role", "Share", "Theirs", "Passages", "Document"])
+        self.ranking.setHeaderLabels(["Document", "Role", "Share", "Theirs", "Passages"])
+        self.ranking.setColumnWidth(0, 150)
         self.ranking.setToolTip("Share: how much of the selected document lies in the passages shared "
                                 "with this one. Double-click to compare the two.")
 
@@ -128,12 +129,13 @@ class LibraryDock(QDockWidget):
             f"{ranking.library - 1} documents in {ranking.seconds:.2f} s." if found else
             f"“{chosen}” shares no passage with the {ranking.compared} document(s) compared.")
         for r in (*ranking.sources, *ranking.copies, *ranking.related):
-            item = QTreeWidgetItem([ROLE_LABELS[r.role], f"{r.share:.0%}", f"{r.other_share:.0%}", str(r.passages),
-                                    titles.get(r.key, str(r.key))])
+            item = QTreeWidgetItem([titles.get(r.key, str(r.key)), ROLE_LABELS[r.role], f"{r.share:.0%}",
+                                    f"{r.other_share:.0%}", str(r.passages)])
             pair = (r.key, ranking.key) if r.role == "source" else (ranking.key, r.key)
             item.setData(0, Qt.ItemDataRole.UserRole, pair)
             basis = r.record.basis or r.record.relation
-            item.setToolTip(0, f"{r.record.relation}; evidence: {basis}")
+            item.setToolTip(1, f"{r.record.relation}; evidence: {basis}")
+            item.setToolTip(0, titles.get(r.key, str(r.key)))
             self.ranking.addTopLevelItem(item)
 
     def selected_ids(self) -> list[int]:

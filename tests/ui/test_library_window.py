@@ -82,7 +82,9 @@ def test_selected_document_shows_its_likely_sources(qtbot, window, database):
     ranking = shown.args[0]
     assert {r.key for r in ranking.sources} == {ids["002"], ids["003"]}
     rows = [[dock.ranking.topLevelItem(k).text(c) for c in range(5)] for k in range(dock.ranking.topLevelItemCount())]
-    assert [r[0] for r in rows[:2]] == ["Source", "Source"]
+    assert [r[1] for r in rows[:2]] == ["Source", "Source"]
+    assert {r[0] for r in rows[:2]} == {get_document(database, k, with_text=False).title
+                                        for k in (ids["002"], ids["003"])}
     assert "2 likely source(s), 0 likely copy(ies)" in dock.ranking_label.text()
     # Activating a source opens the pair with the source as A.
     dock.ranking.itemActivated.emit(dock.ranking.topLevelItem(0), 0)
