@@ -191,8 +191,8 @@ class LibraryController(QObject):
         if report.updated:
             self.rebuild_index()  # a new text under an old id: its shingles changed
         elif report.added:
-            by_id = {d.key: d for d in library_corpus(self.db)}
-            self._add_to_index([by_id[i] for i in report.added if i in by_id])
+            added = [get_document(self.db, i) for i in report.added]  # only the new texts, not the library
+            self._add_to_index([CorpusDoc(d.id, d.text, d.title, d.published) for d in added])
         message = (f"Library: {len(report.added)} added, {len(report.same)} already stored, "
                    f"{len(report.updated)} updated, {len(report.failed)} skipped.")
         self.window.statusBar().showMessage(message, 10_000)
