@@ -17,6 +17,7 @@ Pure functions; must not import Qt.
 from __future__ import annotations
 
 from collections import OrderedDict
+from bisect import bisect_right
 from dataclasses import replace
 
 from reader.core.config import AlignConfig
@@ -37,6 +38,8 @@ ECHO_RATIO = 0.85
 EDGE_FACTOR = 0.6
 #: A passage this similar as a whole is a (near-)verbatim copy.
 COPY_SIMILARITY = 0.9
+#: A region edge this many words or fewer from a sentence edge moves to the sentence edge.
+SNAP_WORDS = 10
 #: Gap allowed (in sentences of the longer side) when one side summarises the other.
 SUMMARY_GAP = 50
 #: A summary's seeds fall apart into fragments of at most this many seeds under normal clustering.
@@ -135,8 +138,11 @@ def align_prepared(pa: PreparedText, pb: PreparedText, config: AlignConfig = Ali
         links = link_spans(cluster.seeds, pa, pb, 0, vectors.a, vectors.b)
         if not links:
             continue
-        region = grow(Span(min(s.a0 for s in links), max(s.a1 for s in links), min(s.b0 for s in links),
-                           max(s.b1 for s in links), cluster.similarity), pa, pb)
+        region = Span(min(s.a0 for s in links), max(s.a1 for s in links), min(s.b0 for s in links),
+                      max(s.b1 for s in links), cluster.similarity)
+        if cluster.similarity < COPY_SIMILARITY:  # a copy's edges are its identical words
+            region = _snapped(region, pa, pb)
+        region = grow(region, pa, pb)
         a_start, a_end, b_start, b_end = chars(region, pa, pb)
         if min(a_end - a_start, b_end - b_start) < config.min_passage_chars:
             continue
@@ -223,6 +229,27 @@ def _corroborated(passages: list[Match]) -> list[Match]:
     if len(prose) == 1 and len(passages) > 1 and prose[0].score < LONE_PROSE_SIMILARITY:
         return [m for m in passages if m.kind == QUOTE]
     return passages
+
+
+def _snapped(span: Span, pa: PreparedText, pb: PreparedText) -> Span:
+    """``span`` with each edge moved to its sentence's edge when only a few words lie between.
+
+    Reworded text rarely keeps the first and last words of a sentence, yet reuse starts and ends
+    with whole sentences; a copy that starts mid-sentence leaves many words out, and stays cut.
+    """
+    def snap(lo, hi, prepared):
+        firsts = prepared.unit_firsts
+        u0 = prepared.units[bisect_right(firsts, lo) - 1]
+        u1 = prepared.units[bisect_right(firsts, hi - 1) - 1]
+        if lo - u0.first <= SNAP_WORDS:
+            lo = u0.first
+        if u1.last - hi <= SNAP_WORDS:
+            hi = max(hi, u1.last)
+        return lo, hi
+
+    a0, a1 = snap(span.a0, span.a1, pa)
+    b0, b1 = snap(span.b0, span.b1, pb)
+    return Span(a0, a1, b0, b1, span.similarity)
 
 
 def _with_edges(clusters: list[Cluster], pa, pb, vectors, floor: float) -> list[Cluster]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from itertools import chain
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from reader.core.text import Token, split_sentences, tokenize
 
@@ -40,6 +40,11 @@ class PreparedText:
     text: str
     tokens: list[Token]
     units: list[Unit]
+    unit_firsts: list[int] = field(default_factory=list)  # first token of each unit, for bisect
+
+    def __post_init__(self) -> None:
+        if not self.unit_firsts:
+            self.unit_firsts = [u.first for u in self.units]
 
 
 def prepare(text: str) -> PreparedText:
