@@ -137,3 +137,45 @@ def test_independent_reports_share_no_prose():
     result = align(read(0), read(1))
     assert all(m.kind == QUOTE for m in result.matches)
     assert any(m.kind == QUOTE for m in result.matches)  # “We kiss the ... of those who planned the attack”
+
+
+@pytest.mark.parametrize("pair", [(0, 1), (0, 2), (1, 2), (2, 3), (2, 4), (3, 4)])
+def test_passages_never_overlap_on_either_side(pair):
+    result = align(read(pair[0]), read(pair[1]))
+    for side in ("a", "b"):
+        spans = sorted((getattr(m, f"{side}_start"), getattr(m, f"{side}_end")) for m in result.matches)
+        for (s0, e0), (s1, e1) in zip(spans, spans[1:]):
+            assert e0 <= s1, f"{side}: {s0}-{e0} overlaps {s1}-{e1}"
+
+
+def test_rewrite_is_linked_sentence_by_sentence():
+    a, b = read(2), read(3)
+    result = align(a, b)
+    assert len(result.matches) >= 12  # one link per rewritten sentence, not a few blobs
+    # Each link joins one or two sentences on either side.
+    for m in result.matches:
+        assert b[m.b_start:m.b_end].count(". ") <= 2
+        assert a[m.a_start:m.a_end].count(". ") <= 2
+
+
+def test_shared_quotation_is_narrowed_to_the_quote():
+    a, b = read(0), read(1)
+    kiss = [m for m in align(a, b).matches if "We kiss the" in b[m.b_start:m.b_end]]
+    assert len(kiss) == 1
+    m = kiss[0]
+    assert m.kind == QUOTE
+    assert a[m.a_start:m.a_end].startswith("We kiss the hands")
+    assert a[m.a_start:m.a_end].rstrip(".”").endswith("Zionist regime")
+    assert b[m.b_start:m.b_end].rstrip(",”").endswith("Zionist regime")
+
+
+def test_copied_sentence_repeated_in_source_links_to_the_copy_in_context():
+    repeated = "The inspectors found that the north wall of the old mill was unsafe for visitors. "
+    p1 = "Engineers were asked to report on the timber roof and the stone foundations of the building. "
+    p2 = "Repairs are expected to cost more than the council had set aside for the whole year. "
+    a = repeated + FILLER_A + FILLER_A + FILLER_A + FILLER_A + FILLER_A + p1 + repeated + p2
+    b = FILLER_B + p1 + repeated + p2
+    result = align(a, b)
+    assert len(result.regions) == 1
+    region = result.regions[0]
+    assert region.a_start == a.index(p1)  # not the first, isolated occurrence
