@@ -3,12 +3,20 @@
 Pipeline (after Sanchez-Perez, Sidorov & Gelbukh, the PAN 2014 text-alignment winner, with
 word-level boundary refinement and classification added for readers):
 
-1. seeds      similar sentence pairs (tf-isf cosine and Dice)         ``reader.core.seeding``
-2. extension  seeds close in both texts become passages, validated     ``reader.core.extension``
-3. summary    when one side condenses the other, passages may span wide gaps in the longer side
-4. filtering  overlapping passages on B keep the better one; short ones are dropped
-5. refinement each passage is trimmed to its first and last shared word, diffed word by word
-              (``reader.core.worddiff``) and classified verbatim / edited / paraphrase / quote
+1. seeds      similar sentence pairs (tf-isf cosine and Dice); weak ones (0.75 x threshold) may
+              only extend a passage; echoes (both sentences have a clearly better partner)
+              are dropped                                                ``reader.core.seeding``
+2. extension  seeds close in both texts become clusters, validated     ``reader.core.extension``
+3. summary    where one side condenses the other, wide clusters replace the fragments
+4. overlaps   a cluster keeps only seeds whose units no better cluster's links use; the rest
+              is re-clustered; clusters of 2+ seeds grow by still-similar next sentence pairs
+5. regions    the hull of the cluster's sentence links (``reader.core.passages``), trimmed to
+              shared words (copies to their identical runs), snapped to sentence edges when
+              reworded, grown over identical neighbouring words: what PAN scores
+6. passages   the links themselves, never overlapping on either side, consecutive copies
+              joined; each is diffed word by word (``reader.core.worddiff``) and classified
+              verbatim / edited / paraphrase / quote (a quote is narrowed to the quotation);
+              a lone weakly similar sentence pair, alone or beside a shared quote, is dropped
 
 ``align`` is deterministic, needs no network, and polls ``should_cancel`` between stages.
 Pure functions; must not import Qt.
@@ -16,8 +24,8 @@ Pure functions; must not import Qt.
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from bisect import bisect_right
+from collections import OrderedDict
 from dataclasses import replace
 
 from reader.core.config import AlignConfig
