@@ -29,7 +29,7 @@ from collections import OrderedDict
 from dataclasses import replace
 
 from reader.core.config import AlignConfig
-from reader.core.extension import Cluster, extend, passage_similarity
+from reader.core.extension import Cluster, extend
 from reader.core.matches import EDITED, KINDS, PARAPHRASE, QUOTE, VERBATIM, Alignment, Match, Summary
 from reader.core.passages import Span, chars, claim, grow, link_spans, link_units
 from reader.core.seeding import PreparedText, cosine, find_seeds, prepare, weigh
@@ -349,6 +349,7 @@ def _summary_clusters(seeds, clusters: list[Cluster], pa, pb, vectors, threshold
     if SUMMARY_THRESHOLD < threshold:
         loose = find_seeds(pa, pb, vectors, SUMMARY_THRESHOLD)
         wide = extend(loose, vectors.a, vectors.b, SUMMARY_GAP, SUMMARY_VALIDATION)
+
     def is_summary(w: Cluster) -> bool:
         a_len = pa.units[w.a_last].end - pa.units[w.a_first].start
         b_len = pb.units[w.b_last].end - pb.units[w.b_first].start

@@ -53,7 +53,7 @@ class Span:
     similarity: float
 
 
-def link_units(seeds, va=None, vb=None) -> list[Link]:
+def link_units(seeds: list[Seed] | tuple[Seed, ...], va=None, vb=None) -> list[Link]:
     """One-to-one (or one-to-adjacent-few) links between units, best seeds first.
 
     A seed whose both units are already linked is dropped (a weaker echo); a seed sharing one
