@@ -29,7 +29,7 @@ from __future__ import annotations
 import zlib
 from collections.abc import Hashable, Iterable
 
-from reader.core.text import _WORD_RE, STOPWORDS, normalize_word
+from reader.core.text import WORD_RE, STOPWORDS, normalize_word
 
 #: Content words per shingle.
 SHINGLE_WORDS = 3
@@ -61,7 +61,7 @@ def content_word_ids(text: str) -> list[int]:
         cache.clear()
     out = []
     append = out.append
-    for raw in _WORD_RE.findall(text):
+    for raw in WORD_RE.findall(text):
         wid = cache.get(raw)
         if wid is None:
             wid = cache[raw] = _word_id(raw)

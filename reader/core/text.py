@@ -11,6 +11,7 @@ Pure functions; must not import Qt.
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -19,7 +20,7 @@ import snowballstemmer
 
 # A word: letters/digits, with inner apostrophes, dots or commas kept inside ("Iran’s", "1,200",
 # "U.S"). Hyphens split words, so "government-aligned" still meets "aligned with the government".
-_WORD_RE = re.compile(r"\w+(?:[’'.,]\w+)*", re.UNICODE)
+WORD_RE = re.compile(r"\w+(?:[’'.,]\w+)*", re.UNICODE)
 
 STOPWORDS = frozenset(
     """a about above after again against all also am an and any are as at be because been before
@@ -32,7 +33,17 @@ STOPWORDS = frozenset(
     upon within without s t""".split()
 )
 
-_stemmer = snowballstemmer.stemmer("english")
+# Snowball stemmer objects keep state between calls, so one shared object breaks when two threads
+# stem at once (the window aligns in a worker thread): each thread gets its own.
+_local = threading.local()
+
+
+def _stem(word: str) -> str:
+    stemmer = getattr(_local, "stemmer", None)
+    if stemmer is None:
+        stemmer = _local.stemmer = snowballstemmer.stemmer("english")
+    return stemmer.stemWord(word)
+
 
 # British → American endings, applied to both texts alike, so folding a word that was never a
 # spelling variant ("exercise" → "exercize") is harmless: both sides fold it the same way.
@@ -77,7 +88,7 @@ def _normalize_folded(w: str) -> str:
             if w.endswith(british):
                 w = w[: -len(british)] + american
                 break
-    return _stemmer.stemWord(w) if w.isalpha() else w
+    return _stem(w) if w.isalpha() else w
 
 
 def tokenize(text: str) -> list[Token]:
@@ -86,7 +97,7 @@ def tokenize(text: str) -> list[Token]:
     append = out.append
     seen: dict[str, tuple[str, bool]] = {}  # per-call memo: cheaper than the lru_cache lookup
     make = tuple.__new__  # Token(...) without the Python-level __new__ of a named tuple
-    for m in _WORD_RE.finditer(text):
+    for m in WORD_RE.finditer(text):
         raw = m.group()
         hit = seen.get(raw)
         if hit is None:
