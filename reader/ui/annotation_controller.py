@@ -103,6 +103,9 @@ class AnnotationController(QObject):
         for action in (self.annotate_action, self.edit_action, self.delete_action, None, self.undo_action,
                        self.redo_action, None, self.sidebar.toggleViewAction()):
             menu.addSeparator() if action is None else menu.addAction(action)
+        view_menu = getattr(w, "view_menu", None)
+        if view_menu is not None:  # every panel can be shown again from View
+            view_menu.addAction(self.sidebar.toggleViewAction())
         toolbar = w.findChild(QToolBar, "mainToolbar")
         if toolbar is not None:
             toolbar.addSeparator()

@@ -45,9 +45,15 @@ class LibraryController(QObject):
         self._rank_generation = 0
         self.overview = None
 
-        # A sidebar of its own on the left; narrow by default so the reading panes keep the room.
-        window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.dock)
-        window.resizeDocks([self.dock], [250], Qt.Orientation.Horizontal)
+        # A tab beside the Annotations panel on the right, not a sidebar of its own: three side
+        # panels left each reading pane a third of the width at 1600 px. Annotations stay in
+        # front (they belong to the pair on screen); Library ▸ Show Library brings this tab up.
+        sidebar = getattr(getattr(window, "annotations", None), "sidebar", None)
+        if sidebar is not None:
+            window.tabifyDockWidget(sidebar, self.dock)
+            sidebar.raise_()
+        else:
+            window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         a = self.actions_by_name = {
             "import_files": add_action(window, "Import &Files into Library…", self.choose_files,
                                        tip="Add articles to the library"),
@@ -55,12 +61,16 @@ class LibraryController(QObject):
                                         tip="Add every article of a folder (and its sub-folders) to the library"),
             "overview": add_action(window, "Corpus &Overview…", self.show_overview, "Ctrl+Shift+L",
                                    tip="Who copied whom across the library: similarity matrix and derivation graph"),
+            "show": add_action(window, "Show &Library", self.show_dock, "Ctrl+L",
+                               tip="Bring the Library panel to the front and search it"),
         }
         menu = window.menuBar().addMenu("&Library")
-        for name in ("import_files", "import_folder", None, "overview"):
+        menu.setObjectName("libraryMenu")
+        for name in ("show", None, "import_files", "import_folder", None, "overview"):
             menu.addSeparator() if name is None else menu.addAction(a[name])
-        menu.addSeparator()
-        menu.addAction(self.dock.toggleViewAction())
+        view_menu = getattr(window, "view_menu", None)
+        if view_menu is not None:  # beside the other panels' show/hide toggles
+            view_menu.addAction(self.dock.toggleViewAction())
 
         self.dock.search_changed.connect(lambda _text: self.refresh())
         self.dock.compare_requested.connect(self.compare)
@@ -88,6 +98,12 @@ class LibraryController(QObject):
         if report is not None and (report.added or report.updated):
             self.refresh()
             self.rebuild_index()
+
+    def show_dock(self) -> None:
+        """Show the Library panel (even when closed or behind another tab) and focus its search."""
+        self.dock.show()
+        self.dock.raise_()
+        self.dock.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     # The list ---------------------------------------------------------------------------------
     def refresh(self) -> None:

@@ -13,11 +13,28 @@ Must not import reader.storage.
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QDockWidget, QGridLayout, QLabel, QLineEdit, QPushButton,
+from PySide6.QtWidgets import (QAbstractItemView, QDockWidget, QGridLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
                                QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 ROLE_LABELS = {"source": "Source", "copy": "Copy", "related": "Related", "quote": "Quotation"}
+
+
+def _count(n: int, singular: str, plural: str | None = None) -> str:
+    return f"{n} {singular if n == 1 else plural or singular + 's'}"
+
+
+def _fit_title_column(tree: QTreeWidget) -> None:
+    """First column takes the free width (elided), the others fit their contents; no side scrolling."""
+    tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+    header = tree.header()
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    for column in range(1, tree.columnCount()):
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
 
 
 class LibraryDock(QDockWidget):
@@ -38,9 +55,12 @@ class LibraryDock(QDockWidget):
         self.documents = QTreeWidget()
         self.documents.setObjectName("libraryDocuments")
         self.documents.setRootIsDecorated(False)
-        self.documents.setHeaderLabels(["Title", "Source", "Published"])
+        # Whole titles matter more than anything else in a narrow panel: the title takes the
+        # width left by the date and ends in "…" if it must (full title, source and path in its
+        # tooltip); no horizontal scroll bar.
+        self.documents.setHeaderLabels(["Title", "Published"])
         self.documents.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.documents.setColumnWidth(0, 230)
+        _fit_title_column(self.documents)
         self.compare_button = QPushButton("Compare")
         self.compare_button.setToolTip("Select two documents, then compare them side by side")
         self.open_a_button = QPushButton("Open as A")
@@ -51,13 +71,21 @@ class LibraryDock(QDockWidget):
 
         self.ranking_label = QLabel("Select one document to see its likely sources and copies.")
         self.ranking_label.setWordWrap(True)
+        self.ranking_label.setTextFormat(Qt.TextFormat.RichText)
         self.ranking = QTreeWidget()
         self.ranking.setObjectName("libraryRanking")
         self.ranking.setRootIsDecorated(False)
-        self.ranking.setHeaderLabels(["Document", "Role", "Share", "Theirs", "Passages"])
-        self.ranking.setColumnWidth(0, 150)
-        self.ranking.setToolTip("Share: how much of the selected document lies in the passages shared "
-                                "with this one. Double-click to compare the two.")
+        # Two columns, each row two lines (title, then the figures in words): five narrow
+        # columns of bare percentages left no room for the titles in a side panel.
+        self.ranking.setHeaderLabels(["Document", "Role"])
+        _fit_title_column(self.ranking)
+        self.ranking.headerItem().setToolTip(0, "“54% of this”: how much of the selected document lies in the "
+                                                "passages it shares with that one; “37% of that”: how much of "
+                                                "that document lies in them")
+        self.ranking.headerItem().setToolTip(1, "Source: the selected document likely took from it. Copy: it "
+                                                "likely took from the selected one. Related: shared passages, "
+                                                "direction unclear. Quotation: only a shared quotation.")
+        self.ranking.setToolTip("Double-click a row to compare the two documents side by side.")
 
         buttons = QGridLayout()  # two by two: the dock stays narrow beside the reading panes
         for k, b in enumerate((self.compare_button, self.edit_button, self.open_a_button, self.open_b_button)):
@@ -103,19 +131,21 @@ class LibraryDock(QDockWidget):
         self.documents.blockSignals(True)
         self.documents.clear()
         for d in rows:
-            item = QTreeWidgetItem([d.title, d.source or "", d.published or ""])
+            item = QTreeWidgetItem([d.title, d.published or ""])
             item.setData(0, Qt.ItemDataRole.UserRole, d.id)
-            item.setToolTip(0, d.title)
+            where = [p for p in (d.source, getattr(d, "path", None)) if p]
+            item.setToolTip(0, "\n".join([d.title, *where]))
             self.documents.addTopLevelItem(item)
             item.setSelected(d.id in selected)
         self.documents.blockSignals(False)
+        self.documents.setColumnHidden(1, not any(d.published for d in rows))  # no empty column
         shown = self.documents.topLevelItemCount()
         self.count_label.setText(f"{shown} documents" if total is None or total == shown
                                  else f"{shown} of {total} documents")
         self._on_selection()
 
     def set_ranking_message(self, text: str) -> None:
-        self.ranking_label.setText(text)
+        self.ranking_label.setText(html.escape(text))
         self.ranking.clear()
 
     def set_ranking(self, ranking, titles: dict) -> None:
@@ -124,13 +154,16 @@ class LibraryDock(QDockWidget):
         chosen = titles.get(ranking.key, str(ranking.key))
         found = len(ranking.sources) + len(ranking.copies) + len(ranking.related)
         self.ranking_label.setText(
-            f"“{chosen}”: {len(ranking.sources)} likely source(s), {len(ranking.copies)} likely copy(ies), "
-            f"{len(ranking.related) } other(s) sharing a passage; compared with {ranking.compared} of "
-            f"{ranking.library - 1} documents in {ranking.seconds:.2f} s." if found else
-            f"“{chosen}” shares no passage with the {ranking.compared} document(s) compared.")
+            f"<b>{html.escape(chosen)}</b><br>{_count(len(ranking.sources), 'likely source')}, "
+            f"{_count(len(ranking.copies), 'likely copy', 'likely copies')}, "
+            f"{_count(len(ranking.related), 'other document')} sharing a passage "
+            f"({ranking.compared} of {_count(ranking.library - 1, 'document')} compared, {ranking.seconds:.2f} s)."
+            if found else
+            f"<b>{html.escape(chosen)}</b><br>shares no passage with the "
+            f"{_count(ranking.compared, 'document')} compared.")
         for r in (*ranking.sources, *ranking.copies, *ranking.related):
-            item = QTreeWidgetItem([titles.get(r.key, str(r.key)), ROLE_LABELS[r.role], f"{r.share:.0%}",
-                                    f"{r.other_share:.0%}", str(r.passages)])
+            figures = f"{r.share:.0%} of this · {r.other_share:.0%} of that · {_count(r.passages, 'passage')}"
+            item = QTreeWidgetItem([f"{titles.get(r.key, str(r.key))}\n{figures}", ROLE_LABELS[r.role]])
             pair = (r.key, ranking.key) if r.role == "source" else (ranking.key, r.key)
             item.setData(0, Qt.ItemDataRole.UserRole, pair)
             basis = r.record.basis or r.record.relation

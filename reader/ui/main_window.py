@@ -130,7 +130,8 @@ class MainWindow(QMainWindow):
         menu = self.menuBar().addMenu("&File")
         for name in ("open_a", "open_b", None, "paste_a", "paste_b", None, "swap", None, "quit"):
             menu.addSeparator() if name is None else menu.addAction(a[name])
-        menu = self.menuBar().addMenu("&View")
+        menu = self.view_menu = self.menuBar().addMenu("&View")
+        menu.setObjectName("viewMenu")
         for name in ("zoom_in", "zoom_out", "zoom_reset", None, "sync", None):
             menu.addSeparator() if name is None else menu.addAction(a[name])
         menu.addAction(self.passage_dock.toggleViewAction())
