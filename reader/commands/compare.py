@@ -16,7 +16,7 @@ import sys
 from collections import Counter
 
 from reader.core.config import AlignConfig
-from reader.core.documents import Document, DocumentError, load_document
+from reader.core.documents import FORMATS_LABEL, Document, DocumentError, load_document
 from reader.core.matches import KINDS
 
 _SPACE_RE = re.compile(r"\s+")
@@ -27,7 +27,7 @@ def register(subparsers) -> None:
         "compare", help="print the passages two files share",
         description="Align two articles and print every passage they share: verbatim, edited, "
                     "paraphrased, or a shared quotation.")
-    p.add_argument("a", metavar="A", help="first document (.txt, .md, .html)")
+    p.add_argument("a", metavar="A", help=f"first document ({FORMATS_LABEL})")
     p.add_argument("b", metavar="B", help="second document")
     p.add_argument("--json", action="store_true", help="print JSON instead of a report")
     add_engine_options(p)

@@ -23,7 +23,7 @@ import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from reader.core.documents import FORMATS, DocumentError, load_document
+from reader.core.documents import FORMATS, FORMATS_LABEL, DocumentError, load_document
 from reader.storage.database import StorageError, open_database, resolve_db_path
 from reader.storage.documents import (EDITABLE, StoredDocument, get_document, import_document,
                                       list_documents, search_documents, update_metadata)
@@ -53,7 +53,7 @@ def expand_paths(paths: Iterable[str | pathlib.Path], warn: Callable[[str], None
             found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in FORMATS
                            and not any(part.startswith(".") for part in p.relative_to(path).parts))
             if not found:
-                warn(f"{raw}: no .txt, .md or .html file in this folder")
+                warn(f"{raw}: no {FORMATS_LABEL} file in this folder")
             out.extend(found)
         else:
             out.append(path)  # load_document names a missing or unsupported file
@@ -116,7 +116,7 @@ def register(subparsers) -> None:
                     "or edit a document's title, source, URL or publication date.")
     actions = p.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=type(p))
     importing = actions.add_parser("import", help="read files and folders into the library",
-                                   description="Read files and whole folders (.txt, .md, .html) into the "
+                                   description=f"Read files and whole folders ({FORMATS_LABEL}) into the "
                                                "library; texts already stored are recognised, not stored twice.")
     importing.add_argument("paths", nargs="+", metavar="PATH", help="file or folder")
     importing.set_defaults(func=run_import)

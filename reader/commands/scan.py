@@ -1,6 +1,6 @@
 """``reader scan DIR --out FILE``: every pair of documents in a folder that shares passages.
 
-Reads every ``.txt``/``.md``/``.html`` file under DIR (sub-folders included), drops repeated
+Reads every file ``load_document`` reads (``FORMATS``) under DIR (sub-folders included), drops repeated
 texts (same content hash), and runs ``reader.core.corpus.scan``: candidates from a shingle index,
 alignment of the candidates only, in ``--workers`` processes. Writes one row per pair with both
 shares, the number of passages (and of shared quotations), the relation (derived / shared /
@@ -24,7 +24,7 @@ import sys
 import time
 from dataclasses import dataclass
 
-from reader.core.documents import FORMATS, Document, DocumentError, load_document
+from reader.core.documents import FORMATS, FORMATS_LABEL, Document, DocumentError, load_document
 
 FIELDS = ("doc_a", "doc_b", "title_a", "title_b", "share_a", "share_b", "passages", "quote_passages",
           "relation", "source", "copy", "basis", "confidence", "derived_share_a", "derived_share_b",
@@ -36,7 +36,7 @@ def register(subparsers) -> None:
         "scan", help="find every pair of documents in a folder that shares passages",
         description="Find every pair of documents in DIR (and its sub-folders) that shares passages; "
                     "write both shares, the number of passages and the direction (who took from whom).")
-    p.add_argument("folder", metavar="DIR", help="folder of .txt, .md and .html documents")
+    p.add_argument("folder", metavar="DIR", help=f"folder of documents ({FORMATS_LABEL})")
     p.add_argument("--out", required=True, metavar="FILE", help="where to write the pairs (.csv or .json)")
     p.add_argument("--format", choices=("csv", "json"), help="output format (default: from the extension of FILE)")
     p.add_argument("--workers", type=_workers, default=2, metavar="N", help="processes aligning pairs (default 2)")
@@ -172,7 +172,7 @@ def run(args) -> int:
 
     docs = load_folder(folder, warn)
     if not docs:
-        return _fail(f"{args.folder}: no readable document (.txt, .md, .html) in this folder")
+        return _fail(f"{args.folder}: no readable document ({FORMATS_LABEL}) in this folder")
     from reader.core.corpus import CorpusDoc, scan  # the engine loads only when there is work
 
     corpus = [CorpusDoc(d.key, d.document.text, d.document.title, d.document.published) for d in docs]

@@ -1,10 +1,12 @@
 """Documents: a file (or pasted text) read into one immutable ``Document``.
 
 Contract
-- ``load_document(path) -> Document`` reads ``.txt``/``.text``, ``.md``/``.markdown`` and
-  ``.html``/``.htm``. Every character offset anywhere in Reader indexes ``Document.text``. For plain
-  text and Markdown that is the file's decoded text with newlines untouched, so offsets match the
-  file; for HTML it is the extracted article text (see ``reader.core.html_extract``).
+- ``load_document(path) -> Document`` reads ``.txt``/``.text``, ``.md``/``.markdown``,
+  ``.html``/``.htm``, ``.docx`` and ``.pdf`` (the keys of ``FORMATS``, which every list of
+  supported files should read). Every character offset anywhere in Reader indexes
+  ``Document.text``. For plain text and Markdown that is the file's decoded text with newlines
+  untouched, so offsets match the file; for HTML it is the extracted article text (see
+  ``reader.core.html_extract``), for .docx and .pdf the extracted text (``reader.core.office_extract``).
 - Decoding: a byte-order mark (UTF-8, UTF-16, UTF-32) wins; then strict UTF-8; then, for HTML,
   the charset the page declares; then ``charset-normalizer``, accepted only when it is confident
   (low "chaos"). Windows-1252 is preferred whenever it reads the bytes about as cleanly as the
@@ -13,7 +15,8 @@ Contract
   characters.
 - Bad input never crashes: it raises ``DocumentError`` (a ``ValueError``) whose message is one
   line naming the file and the problem: missing, a folder, unreadable, unsupported type, larger
-  than ``MAX_FILE_BYTES``, empty or whitespace-only, binary, unknown encoding.
+  than ``MAX_FILE_BYTES``, empty or whitespace-only, binary, unknown encoding; for .docx/.pdf also
+  damaged, password-protected, or without text (a scanned PDF).
 - ``document_from_text(text, title=None, source="clipboard")`` makes a Document of pasted text.
 Must not import Qt.
 """
@@ -29,13 +32,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.core.html_extract import extract_html
+from reader.core.office_extract import ExtractError, extract_docx, extract_pdf
 
 #: Files larger than this are refused before being read: a news article is a few hundred KB at
 #: most, and the engine and the window both keep whole texts in memory.
 MAX_FILE_BYTES = 20 * 1024 * 1024
 
 #: File suffix → ``Document.format``.
-FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
+FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html",
+           ".docx": "docx", ".pdf": "pdf"}
+#: The supported files for people to read (help texts, messages): one suffix per format.
+FORMATS_LABEL = ", ".join(next(suffix for suffix, f in FORMATS.items() if f == fmt)
+                          for fmt in dict.fromkeys(FORMATS.values()))
 
 #: A text decoded from UTF-8 may still hold NUL characters; more than this share of them means the
 #: file is not text (UTF-16 without a byte-order mark, or binary data). Real scraped text carries a
@@ -84,10 +92,11 @@ class Document:
     source: str
     #: sha256 hex digest of ``text`` encoded as UTF-8.
     content_hash: str
-    #: "txt", "md", "html" for files; "text" for pasted text.
+    #: "txt", "md", "html", "docx", "pdf" for files; "text" for pasted text.
     format: str
-    #: The codec the bytes were decoded with ("utf-8", "utf-8-sig", "utf-16-le", "cp1252", …).
-    encoding: str
+    #: The codec the bytes were decoded with ("utf-8", "utf-8-sig", "utf-16-le", "cp1252", …);
+    #: ``None`` for .docx and .pdf, whose text Reader does not decode from the bytes itself.
+    encoding: str | None
     url: str | None = None
     #: Publication date, ISO ``YYYY-MM-DD``, when the file states one.
     published: str | None = None
@@ -103,6 +112,14 @@ def load_document(path: str | os.PathLike) -> Document:
     p = Path(name)
     raw = _read_bytes(p, name)
     fmt = FORMATS[p.suffix.lower()]
+    if fmt in ("docx", "pdf"):
+        try:
+            extracted = (extract_docx if fmt == "docx" else extract_pdf)(raw)
+        except ExtractError as exc:
+            raise DocumentError(f"{name}: {exc}") from None
+        title = extracted.title or _headline(extracted.text) or _first_words(extracted.text)
+        return Document(extracted.text, title, str(p.resolve()), p.name, content_hash(extracted.text),
+                        fmt, None, None, extracted.published)
     if fmt == "html":
         text, encoding = _decode(raw, name, declared=_declared_charset(raw))
         article = extract_html(text)

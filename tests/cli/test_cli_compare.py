@@ -122,9 +122,37 @@ def test_folder(capsys, tmp_path):
 
 
 def test_unsupported_file_type(capsys, tmp_path):
+    odt = tmp_path / "paper.odt"
+    odt.write_bytes(b"PK\x03\x04")
+    assert_user_error(run_cli(capsys, "compare", seed_path(2), odt), odt, "unsupported file type", ".docx, .pdf")
+
+
+def test_damaged_pdf(capsys, tmp_path):
     pdf = tmp_path / "paper.pdf"
     pdf.write_bytes(b"%PDF-1.7")
-    assert_user_error(run_cli(capsys, "compare", seed_path(2), pdf), pdf, "unsupported file type")
+    assert_user_error(run_cli(capsys, "compare", seed_path(2), pdf), pdf, "not a readable PDF file")
+
+
+def test_docx_copy_of_a_seed_compares_like_the_text_file(capsys, tmp_path):
+    import docx
+
+    word = docx.Document()
+    with open(seed_path(2), encoding="utf-8") as f:
+        for line in f.read().splitlines():
+            if line.strip():
+                word.add_paragraph(line)
+    path = tmp_path / "cnn.docx"
+    word.save(path)
+    results = []
+    for a in (seed_path(2), path):
+        status, out, err = run_cli(capsys, "compare", a, seed_path(3), "--json")
+        assert (status, err) == (0, "")
+        results.append(json.loads(out))
+    from_text, from_word = results
+    assert from_word["a"]["format"] == "docx"
+    assert from_word["a"]["title"] == from_text["a"]["title"]
+    assert from_word["summary"] == from_text["summary"]
+    assert [m["b_text"] for m in from_word["matches"]] == [m["b_text"] for m in from_text["matches"]]
 
 
 def test_binary_file(capsys, tmp_path):

@@ -1,4 +1,4 @@
-"""reader.core.documents: loading .txt/.md/.html, decoding, titles, and every kind of bad input."""
+"""reader.core.documents: loading .txt/.md/.html (.docx/.pdf: test_office_documents.py), decoding, titles, and every kind of bad input."""
 
 import codecs
 import hashlib
@@ -169,7 +169,7 @@ def test_bom_followed_by_invalid_bytes(tmp_path):
     assert "byte-order mark" in message
 
 
-@pytest.mark.parametrize("name", ["report.pdf", "report.docx", "README"])
+@pytest.mark.parametrize("name", ["report.rtf", "report.odt", "README"])
 def test_unsupported_extension(tmp_path, name):
     message = error_of(write(tmp_path, name, "Some text that would decode."))
     assert message.startswith("unsupported file type")
