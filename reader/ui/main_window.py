@@ -39,6 +39,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.preferences = preferences
         self.error_dialog: QMessageBox | None = None
+        self._new_pair = False
         self.setWindowIcon(icons.app_icon())
         self.comparison = Comparison(preferences.align_config(), align_function, self)
 
@@ -247,6 +248,27 @@ class MainWindow(QMainWindow):
                 if side != skip:
                     self.panes[side].reveal(*span)
 
+    def _line_up_first_passage(self) -> None:
+        """With sync scrolling on, start a new pair with its first passage at the same height in
+        both panes: the one placed higher stays, the other scrolls down to meet it.
+
+        Without this B could show passage 1 at its top while A's counterpart sat hundreds of
+        pixels lower, and the link bands ran steeply until the user scrolled. Left alone when
+        the user has already scrolled either pane.
+        """
+        matches = self.comparison.alignment.matches
+        panes = self.panes
+        # The first line still shown = not scrolled by the user (layout may nudge a few pixels).
+        if not (self.scroll_sync.enabled and matches) or any(p.visible_range()[0] > 0 for p in panes.values()):
+            return
+        starts = {"a": matches[0].a_start, "b": matches[0].b_start}
+        height = max(min(p.viewport_height() for p in panes.values()), 1)
+        y = min(panes[side].line_top(starts[side]) for side in starts)
+        y = min(y, height * 0.25)  # a first passage deep in one text: meet a quarter down instead
+        with self.scroll_sync.locked():
+            for side, pane in panes.items():
+                pane.scroll_offset_to(starts[side], y)
+
     # View --------------------------------------------------------------------------------
     def zoom(self, direction: int) -> None:
         size = self.panes["a"].point_size()
@@ -281,6 +303,7 @@ class MainWindow(QMainWindow):
 
     # Model → widgets ---------------------------------------------------------------------
     def _on_documents_changed(self) -> None:
+        self._new_pair = True  # the first alignment of these texts lines their panes up
         with self.scroll_sync.locked():  # a new text resets its pane's scroll; the other stays
             for side, pane in self.panes.items():
                 document = self.comparison.documents[side]
@@ -301,6 +324,9 @@ class MainWindow(QMainWindow):
         docs = self.comparison.documents
         self.passage_dock.set_alignment(alignment, docs["a"].text if docs["a"] else "", docs["b"].text if docs["b"] else "")
         if alignment is not None:
+            if self._new_pair:
+                self._new_pair = False
+                self._line_up_first_passage()
             self.summary_bar.show_summary(alignment.summary)
             if not alignment.matches:
                 self.statusBar().showMessage("No shared passages found with these settings.", 8000)

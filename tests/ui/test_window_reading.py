@@ -199,3 +199,21 @@ def test_link_map_draws_a_stub_when_the_counterpart_is_scrolled_away(seed_window
     assert first in painted
     # A stub: a tab on the A side of the gutter only, not a band across it.
     assert painted[first].boundingRect().right() < window.link_map.width() / 2
+
+
+def test_a_new_pair_opens_with_its_first_passage_level_in_both_panes(make_window, seeds):
+    window = make_window([seeds(2), seeds(3)])
+    assert window.scroll_sync.enabled
+    first = window.comparison.alignment.matches[0]
+    top_a, top_b = window.panes["a"].line_top(first.a_start), window.panes["b"].line_top(first.b_start)
+    assert abs(top_a - top_b) <= 2, (top_a, top_b)  # was ~470 px apart: B's passage at its top, A's far below
+    assert 0 <= top_b < window.panes["b"].viewport_height() / 2
+
+
+def test_a_new_pair_is_not_lined_up_without_sync_scrolling(make_window, seeds, settings_dir):
+    from reader.ui.app import open_settings
+    from reader.ui.preferences import Preferences
+
+    Preferences(open_settings()).set_sync_scrolling(False)
+    window = make_window([seeds(2), seeds(3)])
+    assert window.panes["a"].visible_range()[0] == 0 == window.panes["b"].visible_range()[0]  # both at their start
