@@ -71,19 +71,35 @@ def import_document(db: Database, document: Any) -> tuple[int, str]:
     ``"same"``: this text is stored already. ``"updated"``: a document from the same path (or
     url) with another text is stored; its text is replaced, so its annotations are re-anchored
     to the new version rather than left on a copy nobody reads. ``"added"``: a new document.
+
+    A content hash names a text, not a file: the same text read from another path is the same
+    document, now read from there. Its ``path`` becomes that new path (the file the user works
+    on), so when that file is edited and imported again it is a new version of the document,
+    not a new document. A path names at most one document, the one whose text the file held
+    last; keeping the old path too would let two diverging files take turns replacing one text.
     """
     digest = hash_text(document.text)
     path = getattr(document, "path", None)
+    path = str(path) if path is not None else None
     url = getattr(document, "url", None)
     with write_transaction(db):
         existing = find_document(db, content_hash=digest)
         if existing is not None:
+            _move_path(db, existing, path)
             return existing, "same"
         previous = find_document(db, path=path) if path else find_document(db, url=url) if url else None
         if previous is None:
             return add_document(db, document), "added"
         replace_text(db, previous, document.text)
         return previous, "updated"
+
+
+def _move_path(db: Database, document_id: int, path: str | None) -> None:
+    """Make ``path`` the current file of ``document_id`` and of no other document."""
+    if not path:
+        return  # pasted text says nothing about where the document lives
+    db.execute("UPDATE documents SET path = NULL WHERE path = ? AND id != ?", [path, document_id])
+    db.execute("UPDATE documents SET path = ? WHERE id = ? AND path IS NOT ?", [path, document_id, path])
 
 
 def get_document(db: Database, document_id: int, *, with_text: bool = True) -> StoredDocument:

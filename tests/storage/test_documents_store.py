@@ -115,3 +115,49 @@ def test_import_document_recognises_the_same_text_and_a_new_version(db, seed_doc
     assert get_document(db, first_id).text.endswith("Updated at 5pm.")
     assert import_document(db, seed_doc(3))[1] == "added"
     assert len(list_documents(db)) == 2
+
+
+def test_an_edited_copy_of_a_stored_file_is_a_new_version_not_a_new_document(db, seed_doc, seeds, tmp_path):
+    from reader.core.annotations import Annotation, Target
+    from reader.core.documents import load_document
+    from reader.storage.annotations import add_annotation, list_annotations
+
+    seed = seed_doc(2)
+    doc_id, status = import_document(db, seed)
+    assert status == "added"
+    add_annotation(db, Annotation((Target.on_text(doc_id, seed.text, 0, 10, seed.content_hash),)))
+    copy = tmp_path / "my copy.txt"
+    copy.write_text(seed.text, encoding="utf-8")
+    # The same text under another path: the same document, now read from the copy.
+    assert import_document(db, load_document(copy)) == (doc_id, "same")
+    assert get_document(db, doc_id).path == str(copy.resolve())
+    copy.write_text(seed.text + "\nCorrection: the ban was announced on Thursday.", encoding="utf-8")
+    assert import_document(db, load_document(copy)) == (doc_id, "updated")
+    assert get_document(db, doc_id).text.endswith("announced on Thursday.")
+    assert [d.id for d in list_documents(db)] == [doc_id]
+    assert [a.targets[0].document_id for a in list_annotations(db)] == [doc_id]
+    # The untouched original is a text of its own again.
+    assert import_document(db, load_document(seeds(2)))[1] == "added"
+    assert len(list_documents(db)) == 2
+
+
+def test_pasted_text_of_a_stored_file_keeps_the_files_path(db, seed_doc, seeds):
+    doc_id, _ = import_document(db, seed_doc(2))
+    assert import_document(db, document_from_text(seed_doc(2).text)) == (doc_id, "same")
+    assert get_document(db, doc_id).path == str(seeds(2))
+
+
+def test_a_path_names_the_document_whose_text_the_file_held_last(db, seed_doc, tmp_path):
+    from reader.core.documents import load_document
+
+    path = tmp_path / "story.txt"
+    path.write_text("An early draft of the story, soon replaced by another text.", encoding="utf-8")
+    draft_id, _ = import_document(db, load_document(path))
+    report_id, _ = import_document(db, seed_doc(3))
+    path.write_text(seed_doc(3).text, encoding="utf-8")  # the file now holds a stored text
+    assert import_document(db, load_document(path)) == (report_id, "same")
+    assert get_document(db, report_id).path == str(path.resolve())
+    assert get_document(db, draft_id).path is None
+    path.write_text(seed_doc(3).text + "\nUpdated.", encoding="utf-8")
+    assert import_document(db, load_document(path)) == (report_id, "updated")
+    assert get_document(db, draft_id).text.startswith("An early draft")
