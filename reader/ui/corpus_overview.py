@@ -12,7 +12,7 @@ direction is known. Must not import reader.storage.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QProgressBar, QPushButton,
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel, QProgressBar, QPushButton,
                                QTabWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout)
 
 from reader.core.corpus import ScanResult, scan
@@ -50,6 +50,19 @@ class CorpusOverviewDialog(QDialog):
         self.pairs.setRootIsDecorated(False)
         self.pairs.setHeaderLabels(["Document", "Other document", "Share", "Other's share", "Passages",
                                     "Relation", "Direction"])
+        # The two titles get the width; figures and relation fit their contents.
+        header = self.pairs.header()
+        header.setStretchLastSection(False)
+        for column, mode in enumerate((QHeaderView.ResizeMode.Stretch, QHeaderView.ResizeMode.Stretch)
+                                      + (QHeaderView.ResizeMode.ResizeToContents,) * 5):
+            header.setSectionResizeMode(column, mode)
+        for column, tip in ((2, "How much of the document lies in the passages the two share"),
+                            (3, "How much of the other document lies in them"),
+                            (5, "derived: one was written from the other; shared: a few sentences in common; "
+                                "quote: only a quotation in common"),
+                            (6, "Which one is the copy, and the evidence for it (dates, containment)")):
+            self.pairs.headerItem().setToolTip(column, tip)
+        self.pairs.setToolTip("Double-click a pair to compare the two documents side by side.")
         self.tabs = QTabWidget()
         self.tabs.addTab(self.graph, "Derivation Graph")
         self.tabs.addTab(self.heat_map, "Similarity Matrix")
@@ -132,6 +145,10 @@ class CorpusOverviewDialog(QDialog):
                                     self._direction(r)])
             first, second = (r.source, r.copy) if r.source is not None else (r.a, r.b)
             item.setData(0, Qt.ItemDataRole.UserRole, (first, second))
+            for column, key in ((0, r.a), (1, r.b)):
+                item.setToolTip(column, self.titles.get(key, str(key)))
+            if r.source is not None:
+                item.setToolTip(6, f"{self.titles.get(r.source, r.source)} → {self.titles.get(r.copy, r.copy)}")
             self.pairs.addTopLevelItem(item)
         self.tabs.setEnabled(True)
         derived = sum(1 for r in result.records if r.relation == "derived")
@@ -142,8 +159,9 @@ class CorpusOverviewDialog(QDialog):
     def _direction(self, record) -> str:
         if record.source is None:
             return "—"
-        return f"{self.titles.get(record.source, record.source)} → {self.titles.get(record.copy, record.copy)} " \
-               f"({record.basis})"
+        # Said relative to the row's two columns: full titles here would be cut to nothing.
+        copy = "the other is the copy" if record.source == record.a else "this is the copy"
+        return f"{copy} ({record.basis})"
 
     def _activate(self, key_a, key_b) -> None:
         record = next((r for r in self.result.records if {r.a, r.b} == {key_a, key_b}), None)

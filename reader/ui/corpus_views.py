@@ -2,14 +2,15 @@
 derivation graph.
 
 ``HeatMap.set_data(labels, matrix)``: cell (row i, column j) is the share of document i inside
-the passages it shares with document j (``ScanResult.matrix()``); darker is more. Clicking a
-cell emits ``pair_activated(i, j)``.
+the passages it shares with document j (``ScanResult.matrix()``); darker is more, and a caption
+with a colour scale says so. Clicking a cell emits ``pair_activated(i, j)``.
 
 ``DerivationGraphView.set_graph(labels, graph)`` draws ``reader.core.derivation.DerivationGraph``:
 documents on a circle, an arrow from source to copy for each derivation (thicker for a larger
 share), a dashed line for a derivation of unknown direction, a dotted grey line for a shared
-quotation; pairs with only a sentence or two in common are not drawn (two reports of one
-event are not a derivation). Clicking an edge emits ``pair_activated(i, j)``.
+quotation, with a legend of the three strokes; pairs with only a sentence or two in common are
+not drawn (two reports of one event are not a derivation). Clicking an edge emits
+``pair_activated(i, j)``; hovering a node shows its full title.
 Only this module paints the overview; it holds no scan logic.
 """
 
@@ -18,19 +19,23 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from reader.core.derivation import DERIVED, QUOTED
 
-LABEL_CHARS = 18
-CELL_MIN, CELL_MAX = 6, 48
+LABEL_WIDTH = 230.0       # heat map row and column labels, pixels
+CAPTION_HEIGHT = 52.0     # heat map caption and colour scale
+CELL_MIN, CELL_MAX = 6, 56
 NODE_RADIUS = 16
+NODE_LABEL_WIDTH = 220    # graph node labels, pixels
+LEGEND_HEIGHT = 84.0
 
 
-def _short(text: str, n: int = LABEL_CHARS) -> str:
-    text = " ".join(str(text).split())
-    return text if len(text) <= n else text[: n - 1] + "…"
+def cell_colour(value: float) -> QColor:
+    """White for nothing shared, deep blue for everything."""
+    shade = int(255 - 215 * min(1.0, max(0.0, value)))
+    return QColor(shade, shade, 255)
 
 
 class HeatMap(QWidget):
@@ -51,9 +56,27 @@ class HeatMap(QWidget):
     def _geometry(self) -> tuple[float, float, float]:
         """Left margin, top margin and cell size for the current widget size."""
         n = max(1, len(self.labels))
-        margin = min(150.0, self.width() * 0.3) if len(self.labels) <= 60 else 8.0
-        cell = max(CELL_MIN, min(CELL_MAX, (min(self.width(), self.height()) - margin - 8) / n))
-        return margin, margin, cell
+        margin = min(LABEL_WIDTH, self.width() * 0.3) if len(self.labels) <= 60 else 8.0
+        cell = max(CELL_MIN, min(CELL_MAX, (min(self.width(), self.height() - CAPTION_HEIGHT) - margin - 8) / n))
+        return margin, margin + CAPTION_HEIGHT, cell
+
+    def _paint_caption(self, p: QPainter) -> None:
+        """What a cell means, and the colour scale from 0 % to 100 %: a heat map without a key
+        leaves the reader guessing which way it reads."""
+        p.setPen(self.palette().text().color())
+        p.drawText(QRectF(8, 4, self.width() - 16, 18), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                   "Each cell: how much of the row’s document lies in passages it shares with the column’s "
+                   "document. Click a cell to compare the two.")
+        bar = QRectF(8 + 40, 28, 200, 12)
+        for k in range(int(bar.width())):
+            p.fillRect(QRectF(bar.left() + k, bar.top(), 1, bar.height()), cell_colour(k / bar.width()))
+        p.setPen(QColor(150, 150, 150))
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.drawRect(bar)
+        p.setPen(self.palette().text().color())
+        p.drawText(QRectF(8, 24, 36, 20), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, "0 %")
+        p.drawText(QRectF(bar.right() + 6, 24, 160, 20), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                   "100 % shared")
 
     def cell_at(self, x: float, y: float) -> tuple[int, int] | None:
         left, top, cell = self._geometry()
@@ -74,20 +97,20 @@ class HeatMap(QWidget):
         if not n:
             p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "No documents")
             return
+        self._paint_caption(p)
         left, top, cell = self._geometry()
         for i in range(n):
             for j in range(n):
-                value = self.matrix[i][j] if i != j else 0.0
-                shade = int(255 - 215 * min(1.0, value))
-                colour = QColor(shade, shade, 255) if i != j else QColor(225, 225, 225)
+                colour = cell_colour(self.matrix[i][j]) if i != j else QColor(225, 225, 225)
                 p.fillRect(self.cell_rect(i, j), colour)
         if n <= 60:
             font = QFont(self.font())
             font.setPointSizeF(max(6.0, min(9.0, cell * 0.45)))
             p.setFont(font)
             p.setPen(self.palette().text().color())
+            metrics = QFontMetrics(font)
             for k, label in enumerate(self.labels):
-                text = _short(label)
+                text = metrics.elidedText(" ".join(str(label).split()), Qt.TextElideMode.ElideRight, int(left - 8))
                 p.drawText(QRectF(0, top + k * cell, left - 4, cell),
                            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, text)
                 p.save()
@@ -102,7 +125,7 @@ class HeatMap(QWidget):
                         if i != j and self.matrix[i][j] > 0:
                             p.setPen(QColor("white") if self.matrix[i][j] > 0.5 else QColor(40, 40, 40))
                             p.drawText(self.cell_rect(i, j), Qt.AlignmentFlag.AlignCenter,
-                                       f"{self.matrix[i][j] * 100:.0f}")
+                                       f"{self.matrix[i][j] * 100:.0f}%")
 
     def mouseMoveEvent(self, event) -> None:  # noqa: N802
         hit = self.cell_at(event.position().x(), event.position().y())
@@ -129,6 +152,7 @@ class DerivationGraphView(QWidget):
         self.edges: list = []  # reader.core.derivation.Edge, directed
         self.links: list = []  # undirected derived and quotation links
         self.setMinimumSize(300, 300)
+        self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     def set_graph(self, keys: list, labels: list[str], graph) -> None:
@@ -140,7 +164,8 @@ class DerivationGraphView(QWidget):
     def node_positions(self) -> list[QPointF]:
         n = max(1, len(self.keys))
         cx, cy = self.width() / 2, self.height() / 2
-        radius = max(40.0, min(cx, cy) - NODE_RADIUS - 40)
+        cy += LEGEND_HEIGHT / 2  # below the legend
+        radius = max(40.0, min(cx, cy - LEGEND_HEIGHT) - NODE_RADIUS - 40)
         return [QPointF(cx + radius * math.cos(2 * math.pi * k / n - math.pi / 2),
                         cy + radius * math.sin(2 * math.pi * k / n - math.pi / 2)) for k in range(n)]
 
@@ -186,12 +211,54 @@ class DerivationGraphView(QWidget):
             p.drawEllipse(point, NODE_RADIUS, NODE_RADIUS)
             p.drawText(QRectF(point.x() - NODE_RADIUS, point.y() - NODE_RADIUS, 2 * NODE_RADIUS, 2 * NODE_RADIUS),
                        Qt.AlignmentFlag.AlignCenter, str(k + 1))
-            below = QRectF(point.x() - 70, point.y() + NODE_RADIUS + 2, 140, 16)
-            p.drawText(below, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, _short(self.labels[k], 22))
+        metrics = QFontMetrics(font)
         p.setPen(self.palette().text().color())
-        p.drawText(QRectF(8, 4, self.width() - 16, 18), Qt.AlignmentFlag.AlignLeft,
-                   "→ derives from (arrow to the copy; thicker = larger share)   - - direction unknown   "
-                   "··· shared quotation only")
+        for k, point in enumerate(pos):
+            text = metrics.elidedText(" ".join(str(self.labels[k]).split()), Qt.TextElideMode.ElideRight,
+                                      NODE_LABEL_WIDTH)
+            width = metrics.horizontalAdvance(text) + 4
+            # Centred under the node, but pushed inside the widget rather than cut at its edge.
+            x = min(max(point.x() - width / 2, 4), self.width() - width - 4)
+            p.drawText(QRectF(x, point.y() + NODE_RADIUS + 2, width, metrics.height() + 2),
+                       Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, text)
+        self._paint_legend(p)
+
+    def _paint_legend(self, p: QPainter) -> None:
+        """A sample of each stroke beside its meaning, top left."""
+        p.save()
+        y = 14.0
+        entries = ((QPen(QColor(180, 40, 40), 3), True, "copied: the arrow points from the source to the copy "
+                                                        "(thicker = more of the copy is shared)"),
+                   (QPen(QColor(70, 70, 160), 1.5, Qt.PenStyle.DashLine), False, "copied, direction unknown"),
+                   (QPen(QColor(150, 150, 150), 1.5, Qt.PenStyle.DotLine), False, "share only a quotation"))
+        for pen, arrow, text in entries:
+            p.setPen(pen)
+            p.setBrush(pen.color())
+            a, b = QPointF(12, y), QPointF(52, y)
+            if arrow:
+                _arrow(p, QPointF(a.x() - NODE_RADIUS, y), QPointF(b.x() + NODE_RADIUS, y), pen.widthF())
+            else:
+                p.drawLine(a, b)
+            p.setPen(self.palette().text().color())
+            p.drawText(QRectF(60, y - 9, self.width() - 68, 18), Qt.AlignmentFlag.AlignLeft
+                       | Qt.AlignmentFlag.AlignVCenter, text)
+            y += 20
+        p.drawText(QRectF(12, y - 9, self.width() - 20, 18), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                   "Click a line to compare the two documents; hover a circle for its title.")
+        p.restore()
+
+    def node_at(self, x: float, y: float) -> int | None:
+        for k, point in enumerate(self.node_positions()):
+            if math.hypot(x - point.x(), y - point.y()) <= NODE_RADIUS:
+                return k
+        return None
+
+    def mouseMoveEvent(self, event) -> None:  # noqa: N802
+        k = self.node_at(event.position().x(), event.position().y())
+        if k is not None:
+            QToolTip.showText(event.globalPosition().toPoint(), f"{k + 1}: {self.labels[k]}", self)
+        else:
+            QToolTip.hideText()
 
     def mouseReleaseEvent(self, event) -> None:  # noqa: N802
         hit = self.edge_at(event.position().x(), event.position().y())

@@ -151,6 +151,13 @@ def test_corpus_overview_scans_in_the_background(qtbot, window, database):
     assert len(dialog.heat_map.matrix) == 5 and len(dialog.graph.edges) == 3
     assert all(link.relation in ("derived", "quote") for link in dialog.graph.links)
     assert not dialog.busy and dialog.tabs.isEnabled()
+    # The pairs table says which of the row's two documents is the copy.
+    for k in range(dialog.pairs.topLevelItemCount()):
+        item = dialog.pairs.topLevelItem(k)
+        source, copy = item.data(0, Qt.ItemDataRole.UserRole)
+        if (source, copy) in edges:
+            first_is_source = item.toolTip(0) == get_document(database, source, with_text=False).title
+            assert item.text(6).startswith("the other is the copy" if first_is_source else "this is the copy")
     # Clicking the 002 → 003 edge opens that pair, source as A.
     keys = list(result.keys)
     pos = dialog.graph.node_positions()
