@@ -35,6 +35,7 @@ from reader.ui.actions import add_action
 from reader.ui.annotation_dialog import AnnotationDialog
 from reader.ui.annotation_overlay import AnnotationOverlay, Mark
 from reader.ui.annotation_sidebar import ALL, SHOWN, AnnotationSidebar, SidebarRow
+from reader.ui.annotation_transfer import AnnotationTransfer
 from reader.ui.offsets import OffsetMap
 
 SIDES = ("a", "b")
@@ -79,6 +80,7 @@ class AnnotationController(QObject):
             window.splitDockWidget(settings_dock, self.sidebar, Qt.Orientation.Vertical)
         self.overlays = {side: AnnotationOverlay(window.panes[side]) for side in SIDES}
         self._build_actions()
+        self.transfer = AnnotationTransfer(self)
         self._connect()
         self.on_documents_changed()
 
