@@ -15,7 +15,6 @@ database. Must not import Qt.
 from __future__ import annotations
 
 import argparse
-import json
 import pathlib
 import sys
 
@@ -23,7 +22,8 @@ from reader.core.annotations import COLOURS, VERDICTS, AnnotationError
 from reader.core.webannotation import WebAnnotationError
 from reader.storage.annotation_io import FORMATS, export_annotations, import_annotations
 from reader.storage.annotations import anchor_annotation, list_annotations
-from reader.storage.database import StorageError, database_label, open_database, resolve_db_path
+from reader.commands.common import read_json_file, with_database
+from reader.storage.database import database_label
 from reader.storage.documents import find_document, get_document
 
 #: Characters of quote and note shown per line by ``list``.
@@ -69,40 +69,19 @@ def _add_filters(p: argparse.ArgumentParser) -> None:
 
 
 def run_list(args) -> int:
-    return _guarded(args, _list)
+    return with_database(args, _list, usage_errors=(_UsageError,))
 
 
 def run_export(args) -> int:
-    return _guarded(args, _export)
+    return with_database(args, _export, usage_errors=(_UsageError,))
 
 
 def run_import(args) -> int:
-    return _guarded(args, _import)
-
-
-def _guarded(args, action) -> int:
-    db_path = resolve_db_path(getattr(args, "db", None))
-    try:
-        db = open_database(db_path)
-    except StorageError as exc:
-        return _fail(str(exc), exc.exit_status)
-    try:
-        return action(db, args)
-    except StorageError as exc:
-        return _fail(str(exc), exc.exit_status)
-    except _UsageError as exc:
-        return _fail(str(exc), 2)
-    finally:
-        db.close()
+    return with_database(args, _import, usage_errors=(_UsageError,))
 
 
 class _UsageError(Exception):
     pass
-
-
-def _fail(message: str, status: int) -> int:
-    print(f"reader: error: {message}", file=sys.stderr)
-    return status
 
 
 def _filters(db, args) -> dict:
@@ -175,21 +154,10 @@ def _export(db, args) -> int:
 
 
 def _import(db, args) -> int:
-    path = pathlib.Path(args.file).expanduser()
     try:
-        raw = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise _UsageError(f"{args.file}: no such file") from None
-    except IsADirectoryError:
-        raise _UsageError(f"{args.file}: is a folder, not a JSON-LD file") from None
-    except UnicodeDecodeError:
-        raise _UsageError(f"{args.file}: not UTF-8 text, so not a JSON-LD export") from None
-    except OSError as exc:
-        raise _UsageError(f"{args.file}: cannot read ({exc.strerror or exc})") from None
-    try:
-        data = json.loads(raw)
-    except json.JSONDecodeError as exc:
-        raise _UsageError(f"{args.file}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+        data = read_json_file(args.file, "a JSON-LD export")
+    except ValueError as exc:
+        raise _UsageError(str(exc)) from None
     from reader.core.documents import load_document
 
     try:

@@ -10,12 +10,9 @@ documents exit with status 2 and a one-line message. Must not import Qt.
 
 from __future__ import annotations
 
-import argparse
-import os
-import sys
 import time
 
-from reader.commands.compare import add_engine_options, engine_config
+from reader.commands.common import add_run_options, engine_config, fail, progress_printer
 from reader.core.batchrun import (BatchError, check_files, check_output, read_pair_list, run_pairs,
                                   write_detections)
 from reader.core.documents import DocumentError
@@ -35,16 +32,6 @@ def register(subparsers) -> None:
     p.set_defaults(func=run)
 
 
-def add_run_options(p) -> None:
-    """Options shared by the commands that run the engine over many pairs."""
-    p.add_argument("--jobs", type=_jobs, default=None, metavar="N",
-                   help=f"worker processes (default: every core, here {os.cpu_count() or 1})")
-    p.add_argument("--unit", choices=("regions", "passages"), default="regions",
-                   help="write each reused region as one detection (default; what PAN calls a case) "
-                        "or every passage the window shows")
-    add_engine_options(p)
-
-
 def run(args) -> int:
     try:
         tasks = read_pair_list(args.pairs, pan=args.pan)
@@ -59,50 +46,9 @@ def run(args) -> int:
         write_detections(args.out, entries, config)
     except (BatchError, DocumentError) as exc:
         return fail(exc)
-    except RuntimeError as exc:
-        print(f"reader: error: {exc}", file=sys.stderr)
-        return 1
+    except RuntimeError as exc:  # not a bad argument or file, so not status 2
+        return fail(exc, 1)
     detections = sum(len(e["matches"]) for e in entries)
     print(f"{len(entries)} pairs aligned in {time.monotonic() - started:.1f} s, {detections} detections "
           f"written to {args.out}")
     return 0
-
-
-def fail(exc: Exception) -> int:
-    """Report a user-caused error in one line; exit status 2."""
-    print(f"reader: error: {exc}", file=sys.stderr)
-    return 2
-
-
-def progress_printer(label: str):
-    """A ``progress(done, total)`` callback drawing one line on stderr, or ``None`` when stderr is
-    not a terminal (logs and pipes get no carriage-return noise)."""
-    if not sys.stderr.isatty():
-        return None
-    started = time.monotonic()
-
-    def progress(done: int, total: int) -> None:
-        elapsed = time.monotonic() - started
-        left = elapsed / done * (total - done) if done else 0.0
-        end = "\n" if done == total else ""
-        sys.stderr.write(f"\r{label}: {done}/{total} pairs ({done * 100 // max(1, total)}%), "
-                         f"{_clock(elapsed)} elapsed, about {_clock(left)} left  {end}")
-        sys.stderr.flush()
-
-    return progress
-
-
-def _clock(seconds: float) -> str:
-    seconds = int(seconds)
-    return f"{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}" if seconds >= 3600 \
-        else f"{seconds // 60}:{seconds % 60:02d}"
-
-
-def _jobs(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number of processes, got {value!r}") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, got {number}")
-    return number

@@ -8,13 +8,13 @@ Exit status 2 with a one-line message for bad options or an unreadable file. Mus
 
 from __future__ import annotations
 
-import argparse
 import json
 import re
 import shutil
 import sys
 from collections import Counter
 
+from reader.commands.common import add_engine_options, engine_config, fail
 from reader.core.config import AlignConfig
 from reader.core.documents import FORMATS_LABEL, Document, DocumentError, load_document
 from reader.core.matches import KINDS
@@ -34,29 +34,12 @@ def register(subparsers) -> None:
     p.set_defaults(func=run)
 
 
-def add_engine_options(p) -> None:
-    """The options that map to ``AlignConfig`` (shared with other commands)."""
-    defaults = AlignConfig()
-    p.add_argument("--min-length", type=_positive_int, default=defaults.min_passage_chars, metavar="CHARS",
-                   help=f"shortest passage reported, in characters (default {defaults.min_passage_chars})")
-    p.add_argument("--no-paraphrase", action="store_true", help="report only verbatim and lightly edited text")
-    p.add_argument("--looseness", type=_unit_float, default=defaults.looseness, metavar="X",
-                   help=f"how loose a paraphrase may be, 0 (strict) to 1 (loose); default {defaults.looseness}")
-    p.add_argument("--ignore-quotes", action="store_true", help="leave out quotations both texts carry")
-
-
-def engine_config(args, **overrides) -> AlignConfig:
-    return AlignConfig(min_passage_chars=args.min_length, paraphrase=not args.no_paraphrase,
-                       looseness=args.looseness, ignore_quotes=args.ignore_quotes, **overrides)
-
-
 def run(args) -> int:
     try:
         doc_a = load_document(args.a)
         doc_b = load_document(args.b)
     except DocumentError as exc:
-        print(f"reader: error: {exc}", file=sys.stderr)
-        return 2
+        return fail(exc)
     from reader.core.align import align  # the engine loads only when there is work for it
 
     config = engine_config(args)
@@ -155,25 +138,3 @@ def to_json(doc_a: Document, doc_b: Document, alignment, config: AlignConfig) ->
         "config": {"min_passage_chars": config.min_passage_chars, "paraphrase": config.paraphrase,
                    "looseness": config.looseness, "ignore_quotes": config.ignore_quotes},
     }
-
-
-# -- argument types --------------------------------------------------------------------------
-
-def _positive_int(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number of characters, got {value!r}") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, got {number}")
-    return number
-
-
-def _unit_float(value: str) -> float:
-    try:
-        number = float(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number from 0 to 1, got {value!r}") from None
-    if not 0.0 <= number <= 1.0:  # also refuses nan
-        raise argparse.ArgumentTypeError(f"must be from 0 to 1, got {value}")
-    return number

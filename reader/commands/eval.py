@@ -11,12 +11,10 @@ Must not import Qt.
 
 from __future__ import annotations
 
-import json
 import sys
 import time
 
-from reader.commands.batch import add_run_options, fail, progress_printer
-from reader.commands.compare import engine_config
+from reader.commands.common import add_run_options, engine_config, fail, progress_printer, read_json_file
 from reader.core.batchrun import BatchError, PairTask, check_files, check_output, run_pairs, write_detections
 from reader.core.documents import DocumentError
 from reader.core.evaluate import GoldPair, Scores, parse_detections, score
@@ -54,7 +52,7 @@ def run(args) -> int:
     started = time.monotonic()
     if args.detections:
         try:
-            detections = parse_detections(_read_json(args.detections), args.detections)
+            detections = parse_detections(read_json_file(args.detections, "a detections file"), args.detections)
         except ValueError as exc:
             return fail(exc)
         how = f"detections from {args.detections}"
@@ -114,19 +112,3 @@ def _tasks(gold: list[GoldPair]) -> list[PairTask]:
             seen.add((p.a, p.b))
             tasks.append(PairTask(p.a, p.b, f"{p.subset}/pairs"))
     return tasks
-
-
-def _read_json(path: str):
-    try:
-        with open(path, encoding="utf-8") as f:
-            return json.load(f)
-    except FileNotFoundError:
-        raise ValueError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise ValueError(f"{path}: is a folder, not a detections file") from None
-    except UnicodeDecodeError:
-        raise ValueError(f"{path}: not UTF-8 text") from None
-    except json.JSONDecodeError as exc:
-        raise ValueError(f"{path}: not valid JSON (line {exc.lineno}: {exc.msg})") from None
-    except OSError as exc:
-        raise ValueError(f"{path}: cannot read: {exc.strerror or exc}") from None

@@ -23,8 +23,8 @@ import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from reader.commands.common import positive_digits, with_database
 from reader.core.documents import FORMATS, FORMATS_LABEL, DocumentError, load_document
-from reader.storage.database import StorageError, open_database, resolve_db_path
 from reader.storage.documents import (EDITABLE, StoredDocument, get_document, import_document,
                                       list_documents, search_documents, update_metadata)
 
@@ -127,7 +127,7 @@ def register(subparsers) -> None:
     listing.set_defaults(func=run_list)
     edit = actions.add_parser("edit", help="change a document's title, source, URL or date",
                               description="Change the title, source (outlet), URL or publication date of a document.")
-    edit.add_argument("id", type=_document_id, metavar="ID", help="document id (see `reader library list`)")
+    edit.add_argument("id", type=positive_digits("a document id (a positive number)"), metavar="ID", help="document id (see `reader library list`)")
     edit.add_argument("--title")
     edit.add_argument("--source", help="outlet or author")
     edit.add_argument("--url")
@@ -137,47 +137,16 @@ def register(subparsers) -> None:
         sub.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help="the database file")
 
 
-def _document_id(value: str) -> int:
-    if not value.isdigit() or int(value) < 1:
-        raise argparse.ArgumentTypeError(f"expected a document id (a positive number), got {value!r}")
-    return int(value)
-
-
-def open_library(args):
-    """The database of ``--db`` (or the default), migrated; raises ``StorageError``."""
-    return open_database(resolve_db_path(getattr(args, "db", None)))
-
-
-def _guarded(args, action) -> int:
-    try:
-        db = open_library(args)
-    except StorageError as exc:
-        return _fail(str(exc), exc.exit_status)
-    try:
-        return action(db, args)
-    except StorageError as exc:
-        return _fail(str(exc), exc.exit_status)
-    except ValueError as exc:
-        return _fail(str(exc), 2)
-    finally:
-        db.close()
-
-
-def _fail(message: str, status: int = 2) -> int:
-    print(f"reader: error: {message}", file=sys.stderr)
-    return status
-
-
 def run_import(args) -> int:
-    return _guarded(args, _import)
+    return with_database(args, _import)
 
 
 def run_list(args) -> int:
-    return _guarded(args, _list)
+    return with_database(args, _list)
 
 
 def run_edit(args) -> int:
-    return _guarded(args, _edit)
+    return with_database(args, _edit)
 
 
 def _import(db, args) -> int:

@@ -14,16 +14,15 @@ cannot be written. A progress line is drawn on stderr when it is a terminal. Mus
 
 from __future__ import annotations
 
-import argparse
 import csv
 import io
 import json
 import os
 import pathlib
 import sys
-import time
 from dataclasses import dataclass
 
+from reader.commands.common import at_least_one, fail, progress_printer
 from reader.core.documents import FORMATS, FORMATS_LABEL, Document, DocumentError, load_document
 
 FIELDS = ("doc_a", "doc_b", "title_a", "title_b", "share_a", "share_b", "passages", "quote_passages",
@@ -39,18 +38,8 @@ def register(subparsers) -> None:
     p.add_argument("folder", metavar="DIR", help=f"folder of documents ({FORMATS_LABEL})")
     p.add_argument("--out", required=True, metavar="FILE", help="where to write the pairs (.csv or .json)")
     p.add_argument("--format", choices=("csv", "json"), help="output format (default: from the extension of FILE)")
-    p.add_argument("--workers", type=_workers, default=2, metavar="N", help="processes aligning pairs (default 2)")
+    p.add_argument("--workers", type=at_least_one("a number of processes"), default=2, metavar="N", help="processes aligning pairs (default 2)")
     p.set_defaults(func=run)
-
-
-def _workers(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number of processes, got {value!r}") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, got {number}")
-    return number
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,20 +94,6 @@ def check_writable(out: str) -> None:
         raise ValueError(f"{out}: permission denied")
 
 
-def progress_printer(label: str):
-    """``progress(done, total)`` drawing one line on stderr, or ``None`` when it is not a terminal."""
-    if not sys.stderr.isatty():
-        return None
-    started = time.monotonic()
-
-    def progress(done: int, total: int) -> None:
-        end = "\n" if done == total else ""
-        sys.stderr.write(f"\r{label}: {done * 100 // max(1, total)}% ({time.monotonic() - started:.0f} s)  {end}")
-        sys.stderr.flush()
-
-    return progress
-
-
 def record_row(record, titles: dict) -> dict:
     kinds = dict(record.kinds)
     return {
@@ -165,29 +140,24 @@ def run(args) -> int:
         check_writable(args.out)
         fmt = output_format(args.out, args.format)
     except ValueError as exc:
-        return _fail(str(exc))
+        return fail(str(exc))
 
     def warn(message: str) -> None:
         print(f"reader scan: {message}", file=sys.stderr)
 
     docs = load_folder(folder, warn)
     if not docs:
-        return _fail(f"{args.folder}: no readable document ({FORMATS_LABEL}) in this folder")
+        return fail(f"{args.folder}: no readable document ({FORMATS_LABEL}) in this folder")
     from reader.core.corpus import CorpusDoc, scan  # the engine loads only when there is work
 
     corpus = [CorpusDoc(d.key, d.document.text, d.document.title, d.document.published) for d in docs]
-    result = scan(corpus, workers=args.workers, progress=progress_printer("scan"))
+    result = scan(corpus, workers=args.workers, progress=progress_printer("scan", unit=None))
     text = render(result, docs, fmt, str(folder))
     try:
         pathlib.Path(args.out).write_text(text, encoding="utf-8")
     except OSError as exc:
-        return _fail(f"{args.out}: cannot write: {exc.strerror or exc}")
+        return fail(f"{args.out}: cannot write: {exc.strerror or exc}")
     derived = sum(1 for r in result.records if r.relation == "derived")
     print(f"{len(docs)} documents, {result.candidates} candidate pairs aligned in {result.seconds:.1f} s: "
           f"{len(result.records)} pairs share passages ({derived} derived); written to {args.out}")
     return 0
-
-
-def _fail(message: str) -> int:
-    print(f"reader: error: {message}", file=sys.stderr)
-    return 2

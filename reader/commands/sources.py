@@ -15,11 +15,11 @@ Must not import Qt.
 
 from __future__ import annotations
 
-import argparse
 import json
 import pathlib
 import sys
 
+from reader.commands.common import fail, open_library, positive_digits
 from reader.core.documents import DocumentError, load_document
 from reader.storage.database import StorageError
 
@@ -33,21 +33,10 @@ def register(subparsers) -> None:
     where = p.add_mutually_exclusive_group()
     where.add_argument("--library", metavar="DIR", help="compare with the documents of this folder")
     where.add_argument("--db", metavar="PATH", help="the database file (default: the library)")
-    p.add_argument("--limit", type=_positive, default=25, metavar="N",
+    p.add_argument("--limit", type=positive_digits("a positive number"), default=25, metavar="N",
                    help="documents aligned at most, the index's best candidates (default 25)")
     p.add_argument("--json", action="store_true", help="print JSON instead of a report")
     p.set_defaults(func=run)
-
-
-def _positive(value: str) -> int:
-    if not value.isdigit() or int(value) < 1:
-        raise argparse.ArgumentTypeError(f"expected a positive number, got {value!r}")
-    return int(value)
-
-
-def _fail(message: str, status: int = 2) -> int:
-    print(f"reader: error: {message}", file=sys.stderr)
-    return status
 
 
 def run(args) -> int:
@@ -59,9 +48,9 @@ def run(args) -> int:
         else:
             docs, titles, key = _from_database(args)
     except (DocumentError, ValueError) as exc:
-        return _fail(str(exc))
+        return fail(str(exc))
     except StorageError as exc:
-        return _fail(str(exc), exc.exit_status)
+        return fail(str(exc), exc.exit_status)
     index = CorpusIndex(CorpusDoc(*d) for d in docs)
     ranking = index.likely_sources(key, limit=args.limit)
     if args.json:
@@ -95,10 +84,9 @@ def _from_folder(args):
 
 def _from_database(args):
     from reader.commands.library import ensure_seed_library, library_corpus
-    from reader.storage.database import open_database, resolve_db_path
     from reader.storage.documents import find_document, get_document
 
-    db = open_database(resolve_db_path(args.db))
+    db = open_library(args)
     try:
         ensure_seed_library(db)
         corpus = library_corpus(db)

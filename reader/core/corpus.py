@@ -30,7 +30,9 @@ import time
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 
+# The engine's own count of words inside passages, so shares here and in ``Summary`` agree.
 from reader.core.align import Cancelled, align
+from reader.core.align import _covered_tokens as _covered_words
 from reader.core.config import AlignConfig
 from reader.core.derivation import DERIVED, QUOTED, derivation_graph, direction, relation
 from reader.core.matches import QUOTE, Match
@@ -110,27 +112,6 @@ class PairRecord:
         if self.source is not None:
             return f"{self.source} -> {self.copy}"
         return "quotation only" if self.relation == QUOTED else "unknown"
-
-
-def _covered_words(tokens, spans: list[tuple[int, int]]) -> int:
-    """How many of ``tokens`` start inside the union of character ``spans``."""
-    if not spans:
-        return 0
-    merged: list[list[int]] = []
-    for s, e in sorted(spans):
-        if merged and s <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], e)
-        else:
-            merged.append([s, e])
-    n = k = 0
-    for t in tokens:
-        while k < len(merged) and merged[k][1] <= t.start:
-            k += 1
-        if k == len(merged):
-            break
-        if merged[k][0] <= t.start:
-            n += 1
-    return n
 
 
 #: A line is article text (not page furniture) when it ends like a sentence.

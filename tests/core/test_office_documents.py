@@ -9,16 +9,8 @@ import pytest
 from pypdf import PdfReader, PdfWriter
 
 from reader.core import office_extract
-from reader.core.documents import FORMATS, DocumentError, content_hash, load_document
-
-
-def error_of(path):
-    with pytest.raises(DocumentError) as info:
-        load_document(path)
-    message = str(info.value)
-    assert "\n" not in message
-    assert message.startswith(str(path) + ": ")
-    return message[len(str(path)) + 2:]
+from reader.core.documents import FORMATS, content_hash, load_document
+from tests.core.test_documents import error_of
 
 
 # -- a hand-written PDF --------------------------------------------------------------------------
@@ -99,14 +91,16 @@ def test_image_only_pdf_is_refused_as_having_no_text(tmp_path):
     assert message.startswith("has no text layer") and "OCR" in message
 
 
-@pytest.mark.parametrize("data", [
-    b"%PDF-1.4\nthis is not a PDF body at all",
-    b"\x00\x01\x02 plain garbage, not even a header",
+@pytest.mark.parametrize("name, data, problem", [
+    ("broken.pdf", b"%PDF-1.4\nthis is not a PDF body at all", "not a readable PDF file ("),
+    ("broken.pdf", b"\x00\x01\x02 plain garbage, not even a header", "not a readable PDF file ("),
+    ("broken.docx", b"PK\x03\x04 truncated zip", "not a readable .docx file ("),
+    ("broken.docx", b"just some text in a file named .docx", "not a readable .docx file ("),
 ])
-def test_corrupt_pdf_is_a_one_line_error(tmp_path, data):
-    path = tmp_path / "broken.pdf"
+def test_corrupt_file_is_a_one_line_error(tmp_path, name, data, problem):
+    path = tmp_path / name
     path.write_bytes(data)
-    assert error_of(path).startswith("not a readable PDF file (")
+    assert error_of(path).startswith(problem)
 
 
 def encrypted(data: bytes, user_password: str) -> bytes:
@@ -203,16 +197,6 @@ def test_docx_tracked_changes_keep_inserted_and_drop_deleted_text(tmp_path):
 def test_docx_with_no_text_is_refused(tmp_path):
     path = make_docx(tmp_path / "blank.docx", lambda d: d.add_paragraph("   "))
     assert error_of(path) == "no text found in the document"
-
-
-@pytest.mark.parametrize("data", [
-    b"PK\x03\x04 truncated zip",
-    b"just some text in a file named .docx",
-])
-def test_corrupt_docx_is_a_one_line_error(tmp_path, data):
-    path = tmp_path / "broken.docx"
-    path.write_bytes(data)
-    assert error_of(path).startswith("not a readable .docx file (")
 
 
 def test_zip_that_is_not_a_word_document_is_refused(tmp_path):
