@@ -250,11 +250,21 @@ class ReadingPane(QFrame):
         return document
 
     def _show_text_document(self, document: QTextDocument, keep_position: bool) -> None:
-        """Swap ``document`` into the view, keeping the same text at the top if asked."""
+        """Swap ``document`` into the view; with ``keep_position`` (same text) keep the same text at
+        the top and the same selection."""
+        old_cursor = self.view.textCursor()
+        # Same text (a re-alignment): the user's selection survives the new marks, same range.
+        selection = ((old_cursor.anchor(), old_cursor.position())
+                     if keep_position and old_cursor.hasSelection() else None)
         keep_position = keep_position and self.view.verticalScrollBar().value() > 0
         top = self.offset_at(0) if keep_position else 0
         old = self.view.document()
         self.view.setDocument(document)
+        if selection is not None and max(selection) < document.characterCount():
+            cursor = QTextCursor(document)
+            cursor.setPosition(selection[0])
+            cursor.setPosition(selection[1], QTextCursor.MoveMode.KeepAnchor)
+            self.view.setTextCursor(cursor)
         # The view deletes the document it made itself; the ones made here are deleted here.
         if shiboken6.isValid(old) and old.parent() is self.view:
             old.deleteLater()

@@ -78,3 +78,20 @@ def test_long_work_shows_progress_and_can_be_cancelled(make_window, seeds, qtbot
         release.set()
     assert window.comparison.alignment == align(*texts(window), AlignConfig())
     assert not bar.progress.isVisible()
+
+
+def test_a_realignment_keeps_the_users_selection(seed_window, qtbot):
+    from PySide6.QtGui import QTextCursor
+
+    window = seed_window
+    view = window.panes["b"].view
+    cursor = view.textCursor()
+    cursor.setPosition(120)
+    cursor.setPosition(180, QTextCursor.MoveMode.KeepAnchor)
+    view.setTextCursor(cursor)
+    chosen = window.panes["b"].selected_text()
+    with qtbot.waitSignal(window.comparison.alignment_changed, timeout=20_000):
+        window.settings_panel.paraphrase.setChecked(False)
+    cursor = view.textCursor()
+    assert (cursor.anchor(), cursor.position()) == (120, 180)
+    assert window.panes["b"].selected_text() == chosen
