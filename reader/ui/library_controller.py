@@ -8,17 +8,18 @@ are imported, so the library is not empty for a new user.
 
 The corpus index (``reader.core.corpus.CorpusIndex``) is built, extended and queried on one
 ``BackgroundRunner`` thread, never on the GUI thread; rankings and scans arrive through signals
-and a stale ranking is dropped. Storage runs on the GUI thread (SQLite connections belong to
-their thread). Every storage or file error is shown in a dialog and leaves stored data as it
+and a stale ranking is dropped. Imports run on a second runner with their own database
+connection (``library_import``), with a progress dialog and Cancel; other storage calls run on
+the GUI thread (SQLite connections belong to their thread). Every storage or file error is shown in a dialog and leaves stored data as it
 was. With ``reader.storage``, this is one of the window modules allowed to import it.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QProgressDialog
 
-from reader.commands.library import ensure_seed_library, import_paths, library_corpus
+from reader.commands.library import ensure_seed_library, library_corpus
 from reader.core.corpus import CorpusDoc, CorpusIndex
 from reader.storage.database import StorageError
 from reader.storage.documents import get_document, list_documents, search_documents, update_metadata
@@ -26,6 +27,7 @@ from reader.ui.actions import add_action
 from reader.ui.annotation_controller import document_from_stored
 from reader.ui.library_dock import LibraryDock
 from reader.ui.library_edit_dialog import LibraryEditDialog
+from reader.ui.library_import import database_file, import_files
 from reader.ui.library_tasks import BackgroundRunner
 
 FILE_FILTER = "Articles (*.txt *.text *.md *.markdown *.html *.htm);;All files (*)"
@@ -34,12 +36,18 @@ FILE_FILTER = "Articles (*.txt *.text *.md *.markdown *.html *.htm);;All files (
 class LibraryController(QObject):
     #: Emitted when a ranking is shown (tests and the status bar wait for it).
     ranking_shown = Signal(object)
+    #: Emitted when an import ends: its ``ImportOutcome``, or None when it failed.
+    import_done = Signal(object)
 
     def __init__(self, window, db) -> None:
         super().__init__(window)
         self.window, self.db = window, db
         self.dock = LibraryDock(window)
         self.runner = BackgroundRunner(self)
+        # Imports get a thread of their own: a long one must not hold up rankings.
+        self.import_runner = BackgroundRunner(self)
+        self.import_progress: QProgressDialog | None = None
+        self._import_generation = 0
         self._index_holder: dict = {"index": None}
         self._titles: dict[int, str] = {}
         self._rank_generation = 0
@@ -80,6 +88,9 @@ class LibraryController(QObject):
         self.dock.edit_requested.connect(self.edit)
         self.runner.finished.connect(self._on_finished)
         self.runner.failed.connect(self._on_failed)
+        self.import_runner.progress.connect(self._on_import_progress)
+        self.import_runner.finished.connect(self._on_imported)
+        self.import_runner.failed.connect(self._import_failed)
 
         self.refresh()
         self.rebuild_index()
@@ -195,14 +206,59 @@ class LibraryController(QObject):
             self.import_paths([folder])
 
     def import_paths(self, paths) -> None:
-        """Import files/folders, then select the first new document so its likely sources show."""
-        try:
-            report = import_paths(self.db, paths)
-        except StorageError as error:
-            self.window.show_error(f"The import stopped: {error}. Documents imported before it are kept.")
-            self.refresh()
-            self.rebuild_index()
+        """Import files/folders in the background with a progress dialog and Cancel; then select
+        the first new document so its likely sources show (``import_done`` says when)."""
+        if self._import_generation:
+            self.window.show_error("An import is still running: wait for it or cancel it first.")
             return
+        paths = [str(p) for p in paths]
+        path = database_file(self.db)
+        if path is None:  # an in-memory database: no second connection sees it, import here
+            try:
+                outcome = import_files("", paths, db=self.db)
+            except StorageError as error:
+                self._import_failed(0, str(error))
+                return
+            self._on_imported(0, outcome)
+            return
+        progress = QProgressDialog("Importing into the library…", "Cancel", 0, 0, self.window)
+        progress.setWindowTitle("Import into Library")
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(400)  # a handful of files never flashes a dialog
+        progress.setAutoClose(False)
+        progress.setAutoReset(False)
+        progress.canceled.connect(self.import_runner.cancel)
+        self.import_progress = progress
+        self._import_generation = self.import_runner.start(
+            lambda should_cancel, progress: import_files(path, paths, should_cancel, progress))
+
+    def _on_import_progress(self, generation: int, done: int, total: int) -> None:
+        if generation == self._import_generation and self.import_progress is not None:
+            self.import_progress.setMaximum(max(total, 1))
+            self.import_progress.setValue(done)
+            self.import_progress.setLabelText(f"Importing into the library: {done:,} of {total:,} files…")
+
+    def _close_import_progress(self) -> None:
+        self._import_generation = 0
+        if self.import_progress is not None:
+            self.import_progress.close()
+            self.import_progress.deleteLater()
+            self.import_progress = None
+
+    def _import_failed(self, generation: int, message: str) -> None:
+        if generation != self._import_generation:
+            return
+        self._close_import_progress()
+        self.window.show_error(f"The import stopped: {message}. Documents imported before it are kept.")
+        self.refresh()
+        self.rebuild_index()
+        self.import_done.emit(None)
+
+    def _on_imported(self, generation: int, outcome) -> None:
+        if generation != self._import_generation:
+            return
+        self._close_import_progress()
+        report = outcome.report
         self.refresh()
         if report.updated:
             self.rebuild_index()  # a new text under an old id: its shingles changed
@@ -211,6 +267,9 @@ class LibraryController(QObject):
             self._add_to_index([CorpusDoc(d.id, d.text, d.title, d.published) for d in added])
         message = (f"Library: {len(report.added)} added, {len(report.same)} already stored, "
                    f"{len(report.updated)} updated, {len(report.failed)} skipped.")
+        if outcome.cancelled:
+            message = (f"Import cancelled after {outcome.done:,} of {outcome.files:,} files; what was imported "
+                       f"is kept. " + message)
         self.window.statusBar().showMessage(message, 10_000)
         if report.failed:
             self.window.show_error(message + "\n\n" + "\n".join(report.failed[:20])
@@ -219,6 +278,7 @@ class LibraryController(QObject):
         if new:
             self.dock.search.clear()
             self.dock.select_ids([new[0]])
+        self.import_done.emit(outcome)
 
     def edit(self, doc_id: int) -> None:
         try:
@@ -263,4 +323,5 @@ class LibraryController(QObject):
     def shutdown(self) -> None:
         if self.overview is not None:
             self.overview.close()
+        self.import_runner.shutdown()  # stops between files; what was imported stays
         self.runner.shutdown()

@@ -111,12 +111,13 @@ def test_import_shows_the_new_articles_likely_sources(qtbot, window, database, t
     assert ranking.all[0].share > 0.9  # the reprint is almost all seed 003
 
 
-def test_import_of_a_bad_file_is_reported_and_stores_nothing(window, database, tmp_path, monkeypatch):
+def test_import_of_a_bad_file_is_reported_and_stores_nothing(qtbot, window, database, tmp_path, monkeypatch):
     errors = []
     monkeypatch.setattr(window, "show_error", errors.append)
     empty = tmp_path / "empty.txt"
     empty.write_text("", encoding="utf-8")
-    window.library.import_paths([empty])
+    with qtbot.waitSignal(window.library.import_done, timeout=20_000):
+        window.library.import_paths([empty])
     assert len(list_documents(database)) == 5
     assert errors and "empty.txt" in errors[0] and "1 skipped" in errors[0]
 
@@ -184,3 +185,70 @@ def test_corpus_overview_scan_can_be_cancelled(qtbot, window):
     assert "cancelled" in dialog.status.text().lower()
     assert dialog.result is None and not dialog.tabs.isEnabled() and dialog.rescan_button.isEnabled()
     dialog.close()
+
+
+def _write_articles(folder, count):
+    folder.mkdir()
+    for k in range(count):
+        (folder / f"article_{k:03}.txt").write_text(
+            f"Report number {k} on the council budget. " + " ".join(f"word{k}x{n}" for n in range(200)) + "\n",
+            encoding="utf-8")
+
+
+def test_folder_import_runs_off_the_gui_thread_with_progress(qtbot, window, database, tmp_path, monkeypatch):
+    import threading
+
+    import reader.ui.library_import as library_import
+
+    threads, real = set(), library_import.import_paths
+
+    def recording(db, paths, *args, **kwargs):
+        threads.add(threading.current_thread())
+        return real(db, paths, *args, **kwargs)
+
+    monkeypatch.setattr(library_import, "import_paths", recording)
+    _write_articles(tmp_path / "many", 12)
+    seen = []
+    window.library.import_runner.progress.connect(lambda _g, done, total: seen.append((done, total)))
+    with qtbot.waitSignal(window.library.import_done, timeout=30_000) as finished:
+        window.library.import_paths([tmp_path / "many"])
+        assert window.library.import_progress is not None  # returned at once, the dialog waits
+    outcome = finished.args[0]
+    assert (outcome.files, outcome.done, outcome.cancelled, len(outcome.report.added)) == (12, 12, False, 12)
+    assert threads and threading.main_thread() not in threads
+    assert seen[-1] == (12, 12)
+    assert len(list_documents(database)) == 17
+    assert window.library.dock.count_label.text() == "17 documents"  # the list is refreshed
+    assert window.library.import_progress is None
+
+
+def test_folder_import_can_be_cancelled_and_keeps_what_it_imported(qtbot, window, database, tmp_path,
+                                                                     monkeypatch):
+    import time
+
+    import reader.ui.library_import as library_import
+
+    real = library_import.import_paths
+
+    def slow(db, paths, *args, **kwargs):  # a large folder: each file takes a while
+        time.sleep(0.05)
+        return real(db, paths, *args, **kwargs)
+
+    monkeypatch.setattr(library_import, "import_paths", slow)
+    _write_articles(tmp_path / "many", 40)
+    library = window.library
+    from PySide6.QtWidgets import QPushButton
+
+    def press_cancel(_generation, done, _total):
+        if done >= 1 and library.import_progress is not None:
+            library.import_progress.findChild(QPushButton).click()
+
+    library.import_runner.progress.connect(press_cancel)
+    with qtbot.waitSignal(library.import_done, timeout=30_000) as finished:
+        library.import_paths([tmp_path / "many"])
+    outcome = finished.args[0]
+    assert outcome.cancelled and 1 <= outcome.done < 40
+    stored = len(list_documents(database))
+    assert stored == 5 + len(outcome.report.added) == 5 + outcome.done
+    assert library.dock.count_label.text() == f"{stored} documents"
+    assert "Import cancelled after" in window.statusBar().currentMessage()
