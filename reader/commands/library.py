@@ -23,8 +23,8 @@ import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from reader.commands.common import positive_digits, with_database
-from reader.core.documents import FORMATS, FORMATS_LABEL, DocumentError, load_document
+from reader.commands.common import document_files, positive_digits, with_database
+from reader.core.documents import FORMATS_LABEL, DocumentError, load_document
 from reader.storage.documents import (EDITABLE, StoredDocument, get_document, import_document,
                                       list_documents, search_documents, update_metadata)
 
@@ -50,8 +50,7 @@ def expand_paths(paths: Iterable[str | pathlib.Path], warn: Callable[[str], None
     for raw in paths:
         path = pathlib.Path(raw).expanduser()
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in FORMATS
-                           and not any(part.startswith(".") for part in p.relative_to(path).parts))
+            found = document_files(path)
             if not found:
                 warn(f"{raw}: no {FORMATS_LABEL} file in this folder")
             out.extend(found)

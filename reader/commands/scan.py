@@ -22,8 +22,8 @@ import pathlib
 import sys
 from dataclasses import dataclass
 
-from reader.commands.common import at_least_one, fail, progress_printer
-from reader.core.documents import FORMATS, FORMATS_LABEL, Document, DocumentError, load_document
+from reader.commands.common import at_least_one, document_files, fail, progress_printer
+from reader.core.documents import FORMATS_LABEL, Document, DocumentError, load_document
 
 FIELDS = ("doc_a", "doc_b", "title_a", "title_b", "share_a", "share_b", "passages", "quote_passages",
           "relation", "source", "copy", "basis", "confidence", "derived_share_a", "derived_share_b",
@@ -46,12 +46,6 @@ def register(subparsers) -> None:
 class FolderDocument:
     key: str  # path relative to the folder, with forward slashes
     document: Document
-
-
-def document_files(folder: pathlib.Path) -> list[pathlib.Path]:
-    """Every file under ``folder`` with a suffix Reader reads, in a stable order."""
-    return sorted(p for p in folder.rglob("*") if p.suffix.lower() in FORMATS and p.is_file()
-                  and not any(part.startswith(".") for part in p.relative_to(folder).parts))
 
 
 def load_folder(folder: pathlib.Path, warn) -> list[FolderDocument]:

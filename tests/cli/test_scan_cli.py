@@ -94,3 +94,45 @@ def test_scan_format_option_overrides_the_extension(capsys, tmp_path):
 ])
 def test_scan_bad_arguments_exit_2_with_one_line(capsys, tmp_path, make_args, fragments):
     assert_user_error(run_cli(capsys, *make_args(tmp_path)), *fragments)
+
+
+def test_scan_reads_word_files_and_skips_a_scanned_pdf(capsys, tmp_path):
+    import docx
+
+    from tests.core.test_office_documents import pdf_bytes
+
+    folder = tmp_path / "office"
+    folder.mkdir()
+    word = docx.Document()
+    for line in next(SEEDS.glob("002_*.txt")).read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            word.add_paragraph(line)
+    word.save(folder / "cnn.docx")
+    shutil.copy(next(SEEDS.glob("003_*.txt")), folder / "rewrite.txt")
+    (folder / "scan.pdf").write_bytes(pdf_bytes(b"0 0 0 rg 72 72 468 648 re f"))
+    out = tmp_path / "pairs.json"
+    status, _, err = run_cli(capsys, "scan", folder, "--out", out)
+    assert status == 0, err
+    assert "scan.pdf" in err and "no text layer" in err
+    pairs = json.loads(out.read_text(encoding="utf-8"))["pairs"]
+    assert [(p["doc_a"], p["doc_b"], p["relation"], p["source"]) for p in pairs] == [
+        ("cnn.docx", "rewrite.txt", "derived", "cnn.docx")]
+
+
+def test_scan_progress_line_gives_percent_and_time(monkeypatch):
+    import io
+
+    from reader.commands.common import progress_printer
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    terminal = Terminal()
+    monkeypatch.setattr("sys.stderr", terminal)
+    progress = progress_printer("scan", unit=None)
+    progress(1, 4)
+    progress(4, 4)
+    shown = terminal.getvalue()
+    assert shown.startswith("\rscan: 25%, 0:00 elapsed, about 0:00 left")
+    assert "\rscan: 100%," in shown and shown.endswith("\n")
