@@ -12,8 +12,9 @@ than through ``Paragraph.text``, which misses runs inside tracked insertions, sm
 content controls. Deleted text (``w:delText``), field codes, headers, footers, text boxes and
 the fallback copies of drawings are left out: they are not the article or would repeat it. A
 table row is one paragraph with its cells separated by a tab. ``title``: the core properties'
-title, else the first paragraph styled Title or Heading; ``published``: the core properties'
-``created`` date.
+title, else the first paragraph styled Title or Heading; ``published`` is always None: a Word
+file's ``created`` date tells when the file was made, not when the article was published, and
+the library orients copying by publication dates, so a wrong date would be worse than none.
 
 .pdf: each page's text (``PageObject.extract_text``), pages separated by a blank line;
 ``title`` from the document information. A PDF encrypted with an empty user password (it opens
@@ -23,7 +24,6 @@ text layer (a scan: it needs OCR first).
 
 from __future__ import annotations
 
-import datetime
 import io
 import logging
 import re
@@ -33,9 +33,6 @@ from dataclasses import dataclass
 #: A .docx is a zip; refuse one whose parts would inflate past this (a zip bomb), since the
 #: XML is parsed whole in memory.
 MAX_DOCX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
-#: python-docx's own template carries this creation time; a file made from it without setting
-#: ``created`` was not created then, so the date says nothing about the article.
-_PYTHON_DOCX_TEMPLATE_CREATED = datetime.datetime(2013, 12, 23, 23, 15, tzinfo=datetime.timezone.utc)
 #: An OLE compound file: an old binary .doc, or a .docx that Word encrypted with a password.
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 #: PDF producers often put the source file's name in the title field instead of a title.
@@ -94,11 +91,7 @@ def extract_docx(raw: bytes) -> OfficeText:
         raise ExtractError("no text found in the document")
     properties = document.core_properties
     title = (properties.title or "").strip() or heading
-    created = properties.created
-    published = None
-    if created is not None and created != _PYTHON_DOCX_TEMPLATE_CREATED:
-        published = created.date().isoformat()
-    return OfficeText(text, title, published)
+    return OfficeText(text, title, None)
 
 
 def _check_zip(raw: bytes) -> None:

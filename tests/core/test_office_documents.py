@@ -150,7 +150,7 @@ def test_docx_paragraphs_and_tables_in_document_order(tmp_path):
     assert document.format == "docx" and document.encoding is None
     assert document.content_hash == content_hash(document.text)
     assert document.title == "Meta bans Khamenei accounts"  # the first heading
-    assert document.published is None  # python-docx's template date is not a creation date
+    assert document.published is None
 
 
 def test_docx_merged_cells_are_read_once(tmp_path):
@@ -162,7 +162,7 @@ def test_docx_merged_cells_are_read_once(tmp_path):
     assert load_document(make_docx(tmp_path / "t.docx", build)).text == "Spanning header\n\na\t\tc"
 
 
-def test_docx_title_and_date_from_core_properties(tmp_path):
+def test_docx_title_from_core_properties_and_no_publication_date_from_created(tmp_path):
     def build(d):
         d.core_properties.title = "Meta takes action"
         d.core_properties.created = datetime.datetime(2024, 2, 9, 15, 30)
@@ -170,7 +170,7 @@ def test_docx_title_and_date_from_core_properties(tmp_path):
         d.add_paragraph(FIRST + ".")
     document = load_document(make_docx(tmp_path / "s.docx", build))
     assert document.title == "Meta takes action"
-    assert document.published == "2024-02-09"
+    assert document.published is None  # when the file was made says nothing about publication
 
 
 def test_docx_without_heading_or_title_uses_the_headline_heuristic(tmp_path):
