@@ -82,7 +82,6 @@ def main() -> None:
     window.comparison.alignment_changed.connect(loop.quit)
     QTimer.singleShot(300_000, loop.quit)
     loop.exec()
-    applied = time.perf_counter()
     wait_until(lambda: False, 0.5)  # paint the result, keep ticking
     timer.stop()
     during = [b - a for a, b in zip(ticks, ticks[1:]) if b <= arrived[0]]

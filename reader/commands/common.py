@@ -9,7 +9,6 @@
 - ``with_database(args, action, usage_errors)`` opens the database of ``--db`` (or the default),
   runs ``action(db, args)``, turns storage and usage errors into an error line and exit status,
   and always closes the database.
-- ``document_files(folder)``: the files under a folder that ``load_document`` reads.
 - ``read_json_file(path, kind)`` reads a JSON file the user named, with one-line errors.
 Must not import Qt.
 """
@@ -25,7 +24,6 @@ import time
 from collections.abc import Callable
 
 from reader.core.config import AlignConfig
-from reader.core.documents import FORMATS
 from reader.storage.database import StorageError, open_database, resolve_db_path
 
 
@@ -119,12 +117,6 @@ def _clock(seconds: float) -> str:
     seconds = int(seconds)
     return f"{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}" if seconds >= 3600 \
         else f"{seconds // 60}:{seconds % 60:02d}"
-
-
-def document_files(folder: pathlib.Path) -> list[pathlib.Path]:
-    """Every file under ``folder`` with a suffix Reader reads, in a stable order."""
-    return sorted(p for p in folder.rglob("*") if p.suffix.lower() in FORMATS and p.is_file()
-                  and not any(part.startswith(".") for part in p.relative_to(folder).parts))
 
 
 def read_json_file(path: str, kind: str):

@@ -1,5 +1,4 @@
-"""``reader library import|list|edit``: the documents stored in the database, and the helpers
-the window's library dock shares with the command line.
+"""``reader library import|list|edit``: the documents stored in the database.
 
 * ``import PATH...`` reads files and whole folders (sub-folders included) into the database;
   a text already stored (same content hash) is recognised and not stored twice, and a file
@@ -18,87 +17,15 @@ dates or databases exit with status 2 and one line. Must not import Qt.
 from __future__ import annotations
 
 import argparse
-import pathlib
 import sys
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 
-from reader.commands.common import document_files, positive_digits, with_database
-from reader.core.documents import FORMATS_LABEL, DocumentError, load_document
-from reader.storage.documents import (EDITABLE, StoredDocument, get_document, import_document,
-                                      list_documents, search_documents, update_metadata)
+from reader.commands.common import positive_digits, with_database
+from reader.core.documents import FORMATS_LABEL
+from reader.storage.documents import (EDITABLE, StoredDocument, get_document, list_documents,
+                                      search_documents, update_metadata)
+from reader.storage.library import ensure_seed_library, import_paths
 
 TITLE_CHARS = 60
-
-
-def seeds_folder() -> pathlib.Path:
-    """The repository's ``seeds/`` folder, next to the ``reader`` package."""
-    return pathlib.Path(__file__).resolve().parents[2] / "seeds"
-
-
-@dataclass
-class ImportReport:
-    added: list[int] = field(default_factory=list)
-    same: list[int] = field(default_factory=list)  # already stored: recognised by content hash
-    updated: list[int] = field(default_factory=list)  # same path, new text
-    failed: list[str] = field(default_factory=list)  # one-line messages naming the file
-
-
-def expand_paths(paths: Iterable[str | pathlib.Path], warn: Callable[[str], None]) -> list[pathlib.Path]:
-    """Files named, plus every readable-looking file under each folder named, in order."""
-    out = []
-    for raw in paths:
-        path = pathlib.Path(raw).expanduser()
-        if path.is_dir():
-            found = document_files(path)
-            if not found:
-                warn(f"{raw}: no {FORMATS_LABEL} file in this folder")
-            out.extend(found)
-        else:
-            out.append(path)  # load_document names a missing or unsupported file
-    return out
-
-
-def import_paths(db, paths: Iterable[str | pathlib.Path], warn: Callable[[str], None] = lambda m: None,
-                 on_file: Callable[[pathlib.Path, int, str], None] | None = None) -> ImportReport:
-    """Import files and folders into ``db``; a bad file is reported through ``warn`` and skipped."""
-    report = ImportReport()
-    failed_folders: list[str] = []
-    for path in expand_paths(paths, failed_folders.append):
-        try:
-            document = load_document(path)
-        except DocumentError as exc:
-            report.failed.append(str(exc))
-            warn(str(exc))
-            continue
-        doc_id, what = import_document(db, document)
-        {"added": report.added, "same": report.same, "updated": report.updated}[what].append(doc_id)
-        if on_file is not None:
-            on_file(path, doc_id, what)
-    for message in failed_folders:
-        report.failed.append(message)
-        warn(message)
-    return report
-
-
-def ensure_seed_library(db, folder: pathlib.Path | None = None) -> ImportReport | None:
-    """Import the seed articles while the library holds nothing else; ``None`` if it does."""
-    folder = seeds_folder() if folder is None else folder
-    if not folder.is_dir():
-        return None
-    seeds = sorted(folder.glob("*.txt"))
-    inside = str(folder.resolve())
-    for doc in list_documents(db):
-        if not (doc.path or "").startswith(inside):
-            return None  # the user's own library: never add seeds to it behind their back
-    return import_paths(db, seeds)
-
-
-def library_corpus(db) -> list:
-    """Every stored document as a ``CorpusDoc`` keyed by its database id."""
-    from reader.core.corpus import CorpusDoc
-
-    return [CorpusDoc(d.id, d.text or "", d.title, d.published) for d in list_documents(db, with_text=True)]
 
 
 def short(text: str, width: int = TITLE_CHARS) -> str:

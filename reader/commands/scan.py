@@ -22,8 +22,9 @@ import pathlib
 import sys
 from dataclasses import dataclass
 
-from reader.commands.common import at_least_one, document_files, fail, progress_printer
+from reader.commands.common import at_least_one, fail, progress_printer
 from reader.core.documents import FORMATS_LABEL, Document, DocumentError, load_document
+from reader.storage.library import document_files
 
 FIELDS = ("doc_a", "doc_b", "title_a", "title_b", "share_a", "share_b", "passages", "quote_passages",
           "relation", "source", "copy", "basis", "confidence", "derived_share_a", "derived_share_b",

@@ -83,7 +83,7 @@ def _from_folder(args):
 
 
 def _from_database(args):
-    from reader.commands.library import ensure_seed_library, library_corpus
+    from reader.storage.library import ensure_seed_library, library_corpus
     from reader.storage.documents import find_document, get_document
 
     db = open_library(args)

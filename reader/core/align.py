@@ -466,7 +466,7 @@ def _surface(text: str, token) -> str:
     return text[token.start:token.end].lower().replace("’", "'")
 
 
-def _covered_tokens(tokens, spans) -> int:
+def covered_tokens(tokens, spans) -> int:
     """How many tokens start inside the union of ``spans``."""
     merged: list[list[int]] = []
     for s, e in sorted(spans):
@@ -487,7 +487,7 @@ def _covered_tokens(tokens, spans) -> int:
 
 def _summarize(matches, pa: PreparedText, pb: PreparedText) -> Summary:
     wa, wb = len(pa.tokens), len(pb.tokens)
-    ca = _covered_tokens(pa.tokens, [(m.a_start, m.a_end) for m in matches])
-    cb = _covered_tokens(pb.tokens, [(m.b_start, m.b_end) for m in matches])
+    ca = covered_tokens(pa.tokens, [(m.a_start, m.a_end) for m in matches])
+    cb = covered_tokens(pb.tokens, [(m.b_start, m.b_end) for m in matches])
     longest = max((m.longest_run for m in matches), default=0)
     return Summary(ca / wa if wa else 0.0, cb / wb if wb else 0.0, len(matches), longest, wa, wb)

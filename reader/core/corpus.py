@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 
 # The engine's own count of words inside passages, so shares here and in ``Summary`` agree.
 from reader.core.align import Cancelled, align
-from reader.core.align import _covered_tokens as _covered_words
+from reader.core.align import covered_tokens as _covered_words
 from reader.core.config import AlignConfig
 from reader.core.derivation import DERIVED, QUOTED, derivation_graph, direction, relation
 from reader.core.matches import QUOTE, Match

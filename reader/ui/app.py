@@ -19,6 +19,7 @@ import sys
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
+from reader import seeds_folder
 from reader.core.documents import DocumentError, load_document
 from reader.ui import icons
 from reader.ui.preferences import Preferences
@@ -34,11 +35,6 @@ def open_settings() -> QSettings:
     if folder:
         return QSettings(str(pathlib.Path(folder) / "reader.ini"), QSettings.Format.IniFormat)
     return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "reader", "reader")
-
-
-def seeds_folder() -> pathlib.Path:
-    """The repository's ``seeds/`` folder, next to the ``reader`` package."""
-    return pathlib.Path(__file__).resolve().parents[2] / "seeds"
 
 
 def seed_paths() -> tuple[pathlib.Path, pathlib.Path] | None:

@@ -19,10 +19,11 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QProgressDialog
 
-from reader.commands.library import ensure_seed_library, library_corpus
 from reader.core.corpus import CorpusDoc, CorpusIndex
+from reader.core.documents import FORMATS
 from reader.storage.database import StorageError
 from reader.storage.documents import get_document, list_documents, search_documents, update_metadata
+from reader.storage.library import ensure_seed_library, library_corpus
 from reader.ui.actions import add_action
 from reader.ui.annotation_controller import document_from_stored
 from reader.ui.library_dock import LibraryDock
@@ -30,7 +31,7 @@ from reader.ui.library_edit_dialog import LibraryEditDialog
 from reader.ui.library_import import database_file, import_files
 from reader.ui.library_tasks import BackgroundRunner
 
-FILE_FILTER = "Articles (*.txt *.text *.md *.markdown *.html *.htm);;All files (*)"
+FILE_FILTER = f"Articles ({' '.join('*' + suffix for suffix in FORMATS)});;All files (*)"
 
 
 class LibraryController(QObject):

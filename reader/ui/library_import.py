@@ -3,7 +3,7 @@ finds the database.
 
 SQLite connections belong to the thread that opened them, so ``import_files`` opens its own
 connection to the window's database file (``reader.storage.database.open_database``), imports
-one file at a time with ``reader.commands.library.import_paths`` (the function ``reader library
+one file at a time with ``reader.storage.library.import_paths`` (the function ``reader library
 import`` uses), reports progress per file, stops between files when asked, and closes the
 connection. What was imported before a stop or a storage error stays stored (each file is its
 own transaction). No Qt here: the controller shows progress and results.
@@ -14,7 +14,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass, field
 
-from reader.commands.library import ImportReport, expand_paths, import_paths
+from reader.storage.library import ImportReport, expand_paths, import_paths
 from reader.storage.database import open_database
 
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QHBoxLayo
                                QToolBar, QVBoxLayout, QWidget)
 
 from reader import __version__
-from reader.core.documents import DocumentError, document_from_text, load_document
+from reader.core.documents import FORMATS, DocumentError, document_from_text, load_document
 from reader.ui import icons, kind_style
 from reader.ui.actions import add_action
 from reader.ui.comparison import Comparison
@@ -29,7 +29,7 @@ from reader.ui.scroll_sync import ScrollSync
 from reader.ui.settings_panel import SettingsPanel
 from reader.ui.summary_bar import SummaryBar
 
-FILE_FILTER = "Articles (*.txt *.text *.md *.markdown *.html *.htm);;All files (*)"
+FILE_FILTER = f"Articles ({' '.join('*' + suffix for suffix in FORMATS)});;All files (*)"
 MIN_POINT_SIZE, MAX_POINT_SIZE = 7, 32
 
 

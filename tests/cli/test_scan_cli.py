@@ -26,7 +26,7 @@ def test_scan_json_finds_the_planted_pairs(capsys, tmp_path, folder, corpus):
     out = tmp_path / "pairs.json"
     status, stdout, err = run_cli(capsys, "scan", folder, "--out", out, "--workers", "1")
     assert status == 0, err
-    assert f"30 documents" in stdout and str(out) in stdout
+    assert "30 documents" in stdout and str(out) in stdout
     data = json.loads(out.read_text(encoding="utf-8"))
     assert len(data["documents"]) == 30
     pairs = {tuple(sorted((p["doc_a"][:-4], p["doc_b"][:-4]))): p for p in data["pairs"]}

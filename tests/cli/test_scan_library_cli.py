@@ -5,7 +5,7 @@ import shutil
 
 import pytest
 
-from reader.commands.library import ensure_seed_library, import_paths
+from reader.storage.library import ensure_seed_library, import_paths
 from reader.storage.database import open_database
 from reader.storage.documents import list_documents
 from tests.cli.cli_run import assert_user_error, run_cli

@@ -1,7 +1,6 @@
 """The library in the window: the dock on the seeds, search, compare, likely sources, import,
 editing, and the corpus overview (scan in the background, cancellable)."""
 
-import shutil
 
 import pytest
 from PySide6.QtCore import Qt
