@@ -108,8 +108,33 @@ def create_window(files: list[str] | None = None, align_function=None, database=
     return window
 
 
+def display_problem(environ=os.environ, platform=sys.platform, find_library=None) -> str | None:
+    """Why Qt could not open a window here, in one line, or None.
+
+    Without this check Qt aborts the process with a core dump and a wall of plugin names when a
+    Linux machine has no display (an SSH session) or lacks the one system library Qt 6.5+ needs
+    for X11 windows.
+    """
+    if not platform.startswith("linux") or environ.get("QT_QPA_PLATFORM"):
+        return None
+    if not environ.get("DISPLAY") and not environ.get("WAYLAND_DISPLAY"):
+        return ("no display to open a window on (neither DISPLAY nor WAYLAND_DISPLAY is set); "
+                "run Reader in a desktop session, or use `reader compare A B` for a text report")
+    if environ.get("DISPLAY") and not environ.get("WAYLAND_DISPLAY"):
+        if find_library is None:
+            from ctypes.util import find_library
+        if find_library("xcb-cursor") is None:
+            return ("Qt needs the system library libxcb-cursor0 to open a window on X11 "
+                    "(Debian/Ubuntu: sudo apt-get install libxcb-cursor0)")
+    return None
+
+
 def run_app(args) -> int:
     files = list(getattr(args, "files", None) or [])
+    problem = display_problem()
+    if problem:
+        print(f"reader: error: {problem}", file=sys.stderr)
+        return 2
     try:
         app = ensure_application()
         from reader.ui.annotation_controller import open_window_database

@@ -182,3 +182,15 @@ def test_window_layout_is_remembered(make_window, seeds):
     again = make_window([seeds(2), seeds(3)])
     assert again.passage_dock.isHidden()
     assert again.settings_dock.isVisible()
+
+
+def test_no_display_is_a_one_line_error_not_a_crash():
+    from reader.ui.app import display_problem
+
+    assert "no display" in display_problem({}, "linux")
+    assert display_problem({"QT_QPA_PLATFORM": "offscreen"}, "linux") is None
+    assert display_problem({}, "darwin") is None
+    missing = display_problem({"DISPLAY": ":0"}, "linux", find_library=lambda name: None)
+    assert "libxcb-cursor0" in missing
+    assert display_problem({"DISPLAY": ":0"}, "linux", find_library=lambda name: "libxcb-cursor.so.0") is None
+    assert display_problem({"WAYLAND_DISPLAY": "wayland-0"}, "linux") is None
