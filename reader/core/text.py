@@ -113,16 +113,19 @@ _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof st jr sr vs etc inc ltd co corp gen col lt sgt rep sen gov pres no fig al e.g i.e"
     " jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
+# A blank line, in LF or CRLF text (a file saved on Windows keeps its "\r\n": offsets index it).
+_BLANK_LINE = r"\n[ \t\xa0\r]*\n"
+_BLANK_LINE_RE = re.compile(_BLANK_LINE)
 # Sentence ends: . ! ? (possibly followed by closing quotes/brackets), or a blank line. A single
 # line break does not end a sentence: hard-wrapped and re-flowed text breaks lines mid-sentence.
-_END_RE = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s)|\n[ \t\xa0]*\n")
+_END_RE = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s)|" + _BLANK_LINE)
 
 
 def split_sentences(text: str, tokens: list[Token]) -> list[Sentence]:
-    """Sentences of ``text`` as spans over ``tokens``; a line break always ends a sentence.
+    """Sentences of ``text`` as spans over ``tokens``.
 
-    Sentences without any word are dropped; abbreviations ("Mr.", "U.S.") do not end one; a blank
-    line always does.
+    A sentence ends at . ! ? or a blank line (LF or CRLF); a single line break does not end one.
+    Sentences without any word are dropped; abbreviations ("Mr.", "U.S.") do not end one.
     """
     cuts = []
     for m in _END_RE.finditer(text):
@@ -169,7 +172,7 @@ def quoted_spans(text: str) -> list[QuoteSpan]:
         close = _QUOTE_PAIRS[m.group()]
         j = text.find(close, i + 1)
         # Bounded search: an unbounded one would rescan the rest of a long text for every mark.
-        if j == -1 or text.find("\n\n", i + 1, j) != -1:
+        if j == -1 or _BLANK_LINE_RE.search(text, i + 1, j) is not None:
             i += 1
             continue
         spans.append(QuoteSpan(i, j + 1))

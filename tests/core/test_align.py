@@ -179,3 +179,19 @@ def test_copied_sentence_repeated_in_source_links_to_the_copy_in_context():
     assert len(result.regions) == 1
     region = result.regions[0]
     assert region.a_start == a.index(p1)  # not the first, isolated occurrence
+
+
+@pytest.mark.parametrize("pair", [(2, 3), (1, 2), (3, 2)])
+def test_windows_line_endings_give_the_same_passages(pair):
+    """A file saved with CRLF is the same article: same passages, offsets into its own text."""
+    a, b = read(pair[0]), read(pair[1])
+    lf = align(a, b)
+    a_crlf, b_crlf = a.replace("\n", "\r\n"), b.replace("\n", "\r\n")
+    crlf = align(a_crlf, b_crlf)
+
+    def to_lf(text, k):
+        return k - text.count("\r", 0, k)
+
+    assert [(to_lf(a_crlf, m.a_start), to_lf(a_crlf, m.a_end), to_lf(b_crlf, m.b_start), to_lf(b_crlf, m.b_end),
+             m.kind) for m in crlf.matches] == [(m.a_start, m.a_end, m.b_start, m.b_end, m.kind) for m in lf.matches]
+    assert crlf.summary.share_a == lf.summary.share_a

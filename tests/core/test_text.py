@@ -2,7 +2,7 @@
 
 from concurrent.futures import ThreadPoolExecutor
 
-from reader.core.text import _normalize_folded, normalize_word, tokenize
+from reader.core.text import _normalize_folded, normalize_word, quoted_spans, split_sentences, tokenize
 
 
 def test_tokens_keep_offsets_and_fold_spelling():
@@ -25,3 +25,28 @@ def test_stemming_is_safe_from_several_threads():
     with ThreadPoolExecutor(max_workers=4) as pool:
         for result in pool.map(run, range(16)):
             assert result == expected * 50
+
+
+def _lf_offset(crlf_text: str):
+    """Maps an offset in CRLF text to the same place in its LF version."""
+    return lambda k: k - crlf_text.count("\r", 0, k)
+
+
+def test_crlf_blank_line_ends_a_sentence_as_in_lf_text():
+    lf = "Meta removes the accounts of Iran's leader\n\nThe company said on Thursday that he broke rules.\n"
+    crlf = lf.replace("\n", "\r\n")
+    to_lf = _lf_offset(crlf)
+    sentences_lf = split_sentences(lf, tokenize(lf))
+    sentences_crlf = split_sentences(crlf, tokenize(crlf))
+    assert len(sentences_lf) == 2
+    assert [(to_lf(s.start), to_lf(s.end)) for s in sentences_crlf] == [(s.start, s.end) for s in sentences_lf]
+    assert crlf[sentences_crlf[0].start:sentences_crlf[0].end] == "Meta removes the accounts of Iran's leader"
+
+
+def test_a_stray_quote_mark_stops_at_a_crlf_blank_line():
+    lf = 'He said “we will look into it.\n\nLater a “full statement” followed.'
+    crlf = lf.replace("\n", "\r\n")
+    to_lf = _lf_offset(crlf)
+    spans_lf = quoted_spans(lf)
+    assert [lf[q.start:q.end] for q in spans_lf] == ["“full statement”"]
+    assert [(to_lf(q.start), to_lf(q.end)) for q in quoted_spans(crlf)] == [(q.start, q.end) for q in spans_lf]
