@@ -24,6 +24,7 @@ Pure functions; must not import Qt.
 
 from __future__ import annotations
 
+import unicodedata
 from bisect import bisect_right
 from collections import OrderedDict
 from dataclasses import replace
@@ -463,7 +464,8 @@ def _quoted_range(lo: int, hi: int, flags: bytearray) -> tuple[int, int]:
 
 
 def _surface(text: str, token) -> str:
-    return text[token.start:token.end].lower().replace("’", "'")
+    word = text[token.start:token.end].lower().replace("’", "'")
+    return word if word.isascii() else unicodedata.normalize("NFC", word)  # "é" is "e" + U+0301
 
 
 def covered_tokens(tokens, spans) -> int:

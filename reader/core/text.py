@@ -2,9 +2,9 @@
 
 Contract: every ``Token``/``Sentence`` carries half-open character offsets into the exact string it
 was made from, so spans found on normalised words map back to the original text. Normalisation
-folds case, curly/straight apostrophes, possessives, British/American spelling variants
-(organisation/organization, colour/color, analyse/analyze, centre/center) and then stems
-(Snowball English), so "Organisations" and "organizations" compare equal. snowballstemmer runs
+folds case, composed/decomposed accents (NFC), curly/straight apostrophes, possessives,
+British/American spelling variants (organisation/organization, colour/color, analyse/analyze,
+centre/center) and then stems (Snowball English), so "Organisations" and "organizations" compare equal. snowballstemmer runs
 PyStemmer's C build of the same stemmer when it is installed (a dependency): same stems, 3x faster.
 Pure functions; must not import Qt.
 """
@@ -13,15 +13,20 @@ from __future__ import annotations
 
 import re
 import threading
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
 import snowballstemmer
 
-# A word: letters/digits, with inner apostrophes, dots or commas kept inside ("Iran’s", "1,200",
-# "U.S"). Hyphens split words, so "government-aligned" still meets "aligned with the government".
-WORD_RE = re.compile(r"\w+(?:[’'.,]\w+)*", re.UNICODE)
+# Combining marks (accents typed or stored decomposed, "e" + U+0301) are not \w in Python's re:
+# without them a decomposed "Société" would split into "Socie" and "te" and never meet "Société".
+_MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+# A word: letters/digits (and their combining marks), with inner apostrophes, dots or commas kept
+# inside ("Iran’s", "1,200", "U.S"). Hyphens split words, so "government-aligned" still meets
+# "aligned with the government".
+WORD_RE = re.compile(rf"\w[\w{_MARKS}]*(?:[’'.,]\w[\w{_MARKS}]*)*", re.UNICODE)
 
 STOPWORDS = frozenset(
     """a about above after again against all also am an and any are as at be because been before
@@ -74,8 +79,12 @@ class Sentence:
 
 
 def normalize_word(word: str) -> str:
-    """The matching form of one word: case- and spelling-folded, possessive removed, stemmed."""
-    return _normalize_folded(word.lower().replace("’", "'"))
+    """The matching form of one word: case- and spelling-folded, possessive removed, stemmed.
+
+    Composed and decomposed accents ("é" and "e" + U+0301) give the same form (NFC).
+    """
+    w = word.lower().replace("’", "'")
+    return _normalize_folded(w if w.isascii() else unicodedata.normalize("NFC", w))
 
 
 @lru_cache(maxsize=200_000)

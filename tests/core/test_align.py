@@ -1,5 +1,7 @@
 """The reuse engine on small hand-made pairs (exact spans) and on the seed articles."""
 
+import unicodedata
+
 import pytest
 
 from reader.core.align import Cancelled, align
@@ -195,3 +197,11 @@ def test_windows_line_endings_give_the_same_passages(pair):
     assert [(to_lf(a_crlf, m.a_start), to_lf(a_crlf, m.a_end), to_lf(b_crlf, m.b_start), to_lf(b_crlf, m.b_end),
              m.kind) for m in crlf.matches] == [(m.a_start, m.a_end, m.b_start, m.b_end, m.kind) for m in lf.matches]
     assert crlf.summary.share_a == lf.summary.share_a
+
+
+def test_a_copy_with_decomposed_accents_is_verbatim():
+    text = ("Le ministère de l’Économie a présenté jeudi un budget révisé pour les hôpitaux régionaux. "
+            "Plusieurs députés ont jugé que la réforme favorisait les métropoles au détriment des campagnes.")
+    decomposed = unicodedata.normalize("NFD", text)
+    result = align(FILLER_A + text, decomposed + " " + FILLER_B)
+    assert [(m.kind, m.b_start, m.b_end) for m in result.matches] == [(VERBATIM, 0, len(decomposed) - 1)]  # up to the final period

@@ -1,5 +1,6 @@
 """Tokens and normalisation: offsets, spelling folding, and stemming from several threads."""
 
+import unicodedata
 from concurrent.futures import ThreadPoolExecutor
 
 from reader.core.text import _normalize_folded, normalize_word, quoted_spans, split_sentences, tokenize
@@ -50,3 +51,17 @@ def test_a_stray_quote_mark_stops_at_a_crlf_blank_line():
     spans_lf = quoted_spans(lf)
     assert [lf[q.start:q.end] for q in spans_lf] == ["“full statement”"]
     assert [(to_lf(q.start), to_lf(q.end)) for q in quoted_spans(crlf)] == [(q.start, q.end) for q in spans_lf]
+
+
+def test_decomposed_accents_stay_inside_their_word_and_match_composed_ones():
+    composed = "La Société Générale a publié un rapport"
+    decomposed = unicodedata.normalize("NFD", composed)
+    assert decomposed != composed
+    tokens_c, tokens_d = tokenize(composed), tokenize(decomposed)
+    assert [decomposed[t.start:t.end] for t in tokens_d] == decomposed.split()
+    assert [t.norm for t in tokens_d] == [t.norm for t in tokens_c]
+
+
+def test_astral_characters_keep_offsets():
+    text = "😀 The 𝔘 leader’s accounts 👍🏽 were removed"
+    assert [text[t.start:t.end] for t in tokenize(text)] == ["The", "𝔘", "leader’s", "accounts", "were", "removed"]
