@@ -170,7 +170,7 @@ def align_prepared(pa: PreparedText, pb: PreparedText, config: AlignConfig = Ali
             span = grow(span, pa, pb, free_a, free_b)
             claim(span, free_a, free_b)
             inner.append(span)
-        passages = _joined(inner, pa, pb, config, flags_a, flags_b)
+        passages = _joined(inner, pa, pb, config, flags_a, flags_b, free_a, free_b)
         if n_links == 1 and passages and passages[0].kind != QUOTE and cluster.similarity < LONE_LINK_SIMILARITY:
             continue  # one loosely similar sentence pair: two texts on one topic, not reuse
         corroborated = _corroborated(passages)
@@ -197,8 +197,12 @@ def _char_len(span: Span, pa, pb) -> tuple[int, int]:
     return a_end - a_start, b_end - b_start
 
 
-def _joined(spans: list[Span], pa, pb, config, flags_a, flags_b) -> list[Match]:
-    """Classified passages; consecutive near-verbatim links (in both texts) become one passage."""
+def _joined(spans: list[Span], pa, pb, config, flags_a, flags_b, free_a, free_b) -> list[Match]:
+    """Classified passages; consecutive near-verbatim links (in both texts) become one passage.
+
+    ``free_a``/``free_b`` (1 = unclaimed token) keep a quotation widened to its marks off the
+    other passages; what it takes is claimed.
+    """
     out: list[tuple[Span, WordDiff]] = []
     for span in sorted(spans, key=lambda s: (s.a0, s.b0)):
         diff = word_diff(pa.tokens[span.a0:span.a1], pb.tokens[span.b0:span.b1])
@@ -210,7 +214,7 @@ def _joined(spans: list[Span], pa, pb, config, flags_a, flags_b) -> list[Match]:
                 out[-1] = (merged, word_diff(pa.tokens[merged.a0:merged.a1], pb.tokens[merged.b0:merged.b1]))
                 continue
         out.append((span, diff))
-    return [_passage_match(span, diff, pa, pb, config, flags_a, flags_b) for span, diff in out]
+    return [_passage_match(span, diff, pa, pb, config, flags_a, flags_b, free_a, free_b) for span, diff in out]
 
 
 def _in_quotes(tokens, quotes) -> bytearray:
@@ -412,7 +416,7 @@ def _drop_overlaps(clusters: list[Cluster], pa: PreparedText, pb: PreparedText, 
 
 
 def _passage_match(span: Span, diff: WordDiff, pa: PreparedText, pb: PreparedText, config: AlignConfig,
-                   flags_a: bytearray, flags_b: bytearray) -> Match:
+                   flags_a: bytearray, flags_b: bytearray, free_a: bytearray, free_b: bytearray) -> Match:
     """A reader's passage: classified; a shared quotation is narrowed to the quoted words."""
     ta = pa.tokens[span.a0:span.a1]
     tb = pb.tokens[span.b0:span.b1]
@@ -420,9 +424,10 @@ def _passage_match(span: Span, diff: WordDiff, pa: PreparedText, pb: PreparedTex
     if _quoted_share(pa.tokens, span.a0, span.a1, shared, flags_a) >= QUOTE_SHARE and \
             _quoted_share(pb.tokens, span.b0, span.b1, shared, flags_b) >= QUOTE_SHARE:
         kind = QUOTE
-        narrow = Span(*_quoted_range(span.a0, span.a1, flags_a), *_quoted_range(span.b0, span.b1, flags_b),
-                      span.similarity)
+        narrow = Span(*_quoted_range(span.a0, span.a1, flags_a, free_a),
+                      *_quoted_range(span.b0, span.b1, flags_b, free_b), span.similarity)
         if narrow != span:
+            claim(narrow, free_a, free_b)
             span = narrow
             diff = word_diff(pa.tokens[span.a0:span.a1], pb.tokens[span.b0:span.b1])
     elif len(ta) == len(tb) and all(_surface(pa.text, x) == _surface(pb.text, y) for x, y in zip(ta, tb)):
@@ -440,8 +445,12 @@ def _quoted_share(tokens, lo: int, hi: int, shared: set, flags: bytearray) -> fl
     return sum(hits) / len(hits) if hits else 0.0
 
 
-def _quoted_range(lo: int, hi: int, flags: bytearray) -> tuple[int, int]:
-    """The quotation holding the longest run of quoted tokens inside ``[lo, hi)``."""
+def _quoted_range(lo: int, hi: int, flags: bytearray, free: bytearray) -> tuple[int, int]:
+    """The quotation holding the longest run of quoted tokens inside ``[lo, hi)``.
+
+    It widens to the quotation's ends over tokens outside ``[lo, hi)`` only while they are
+    ``free``: two passages inside one long quotation must not both become the whole quotation.
+    """
     best = (lo, hi)
     best_len = 0
     k = lo
@@ -456,9 +465,9 @@ def _quoted_range(lo: int, hi: int, flags: bytearray) -> tuple[int, int]:
             best, best_len = (start, k), k - start
     start, end = best
     if best_len:  # the whole quotation, though the passage was trimmed to its shared words
-        while start > 0 and flags[start - 1]:
+        while start > 0 and flags[start - 1] and (start - 1 >= lo or free[start - 1]):
             start -= 1
-        while end < len(flags) and flags[end]:
+        while end < len(flags) and flags[end] and (end < hi or free[end]):
             end += 1
     return start, end
 

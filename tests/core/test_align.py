@@ -205,3 +205,17 @@ def test_a_copy_with_decomposed_accents_is_verbatim():
     decomposed = unicodedata.normalize("NFD", text)
     result = align(FILLER_A + text, decomposed + " " + FILLER_B)
     assert [(m.kind, m.b_start, m.b_end) for m in result.matches] == [(VERBATIM, 0, len(decomposed) - 1)]  # up to the final period
+
+
+def test_two_passages_inside_one_quotation_do_not_both_become_the_whole_quotation():
+    first = "The reform will cut waiting times for patients in every hospital across the country."
+    second_a = "It will also give nurses a better salary and more time with their families at home"
+    second_b = "It would also give our nurses better pay and more free time to spend with families"
+    a = FILLER_A + f"“{first} {second_a},” the health minister said in parliament on Monday afternoon. " + FILLER_A
+    b = FILLER_B + f"According to the minister of health speaking in parliament: “{first} {second_b}.” " + FILLER_B
+    result = align(a, b, AlignConfig(min_passage_chars=20))
+    assert [m.kind for m in result.matches] == [QUOTE, QUOTE]
+    first_match, second_match = result.matches
+    assert first_match.a_end <= second_match.a_start and first_match.b_end <= second_match.b_start
+    assert a[first_match.a_start:first_match.a_end].startswith(first)
+    assert a[second_match.a_start:second_match.a_end].endswith("at home")
