@@ -186,7 +186,12 @@ def align_prepared(pa: PreparedText, pb: PreparedText, config: AlignConfig = Ali
                              _dominant_kind(passages), round(cluster.similarity, 3), (),
                              sum(m.shared_words for m in passages), max(m.longest_run for m in passages), k))
         matches.extend(replace(m, region=k) for m in passages)
-    matches.sort(key=lambda m: (m.a_start, m.b_start))
+    # Regions in A order too (clusters are sorted by their first units, not by the trimmed
+    # spans), so that ``Alignment.swapped()`` twice gives back the same alignment.
+    order = sorted(range(len(regions)), key=lambda k: (regions[k].a_start, regions[k].b_start))
+    renumber = {old: new for new, old in enumerate(order)}
+    regions = [replace(regions[k], region=renumber[k]) for k in order]
+    matches = sorted((replace(m, region=renumber[m.region]) for m in matches), key=lambda m: (m.a_start, m.b_start))
     if progress is not None:
         progress(1, 1)
     return Alignment(tuple(matches), _summarize(matches, pa, pb), tuple(regions))

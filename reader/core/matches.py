@@ -89,7 +89,7 @@ class Summary:
 
 @dataclass(frozen=True, slots=True)
 class Alignment:
-    """The shared passages of two texts, ordered by their position in A.
+    """The shared passages of two texts, ordered by their position in A (``regions`` too).
 
     ``matches`` are the passages a reader walks through: each links a sentence or a run of
     sentences to its counterpart. ``regions`` group them into the stretches of text that were
@@ -103,6 +103,7 @@ class Alignment:
     regions: tuple[Match, ...] = ()
 
     def swapped(self) -> "Alignment":
+        """The same alignment seen from B: sides exchanged, re-ordered by position in the new A."""
         s = self.summary
         order = sorted(range(len(self.regions)), key=lambda k: (self.regions[k].b_start, self.regions[k].a_start))
         renumber = {old: new for new, old in enumerate(order)}
