@@ -24,6 +24,7 @@ Pure functions; must not import Qt.
 
 from __future__ import annotations
 
+import threading
 import unicodedata
 from bisect import bisect_right
 from collections import OrderedDict
@@ -78,18 +79,27 @@ class Cancelled(Exception):
 
 _cache: OrderedDict[str, PreparedText] = OrderedDict()
 _CACHE_SIZE = 16
+# The window aligns in worker threads (a pair, the library ranking): without the lock one thread
+# could evict the entry another has just found, and its ``move_to_end`` raise KeyError.
+_cache_lock = threading.Lock()
 
 
 def prepare_cached(text: str) -> PreparedText:
-    """``prepare`` with a small LRU cache: batch runs and the window re-align the same texts."""
-    hit = _cache.get(text)
-    if hit is not None:
-        _cache.move_to_end(text)
-        return hit
+    """``prepare`` with a small LRU cache: batch runs and the window re-align the same texts.
+
+    Safe to call from several threads; ``prepare`` itself runs outside the lock.
+    """
+    with _cache_lock:
+        hit = _cache.get(text)
+        if hit is not None:
+            _cache.move_to_end(text)
+            return hit
     prepared = prepare(text)
-    _cache[text] = prepared
-    if len(_cache) > _CACHE_SIZE:
-        _cache.popitem(last=False)
+    with _cache_lock:
+        _cache[text] = prepared
+        _cache.move_to_end(text)
+        while len(_cache) > _CACHE_SIZE:
+            _cache.popitem(last=False)
     return prepared
 
 

@@ -219,3 +219,38 @@ def test_two_passages_inside_one_quotation_do_not_both_become_the_whole_quotatio
     assert first_match.a_end <= second_match.a_start and first_match.b_end <= second_match.b_start
     assert a[first_match.a_start:first_match.a_end].startswith(first)
     assert a[second_match.a_start:second_match.a_end].endswith("at home")
+
+
+def test_prepared_text_cache_is_safe_when_another_thread_evicts(monkeypatch):
+    """One thread finds a text in the cache; another evicts it before the first moves it to the end."""
+    import threading
+    from collections import OrderedDict
+
+    import reader.core.align as engine
+
+    evicted = threading.Event()
+    other_done = threading.Event()
+
+    class InterleavingCache(OrderedDict):
+        def get(self, key, default=None):
+            hit = super().get(key, default)
+            if hit is not None and threading.current_thread() is threading.main_thread() and not evicted.is_set():
+                evicted.set()  # let the other thread run now, in the middle of this lookup
+                other_done.wait(0.3)  # with a lock it cannot finish until this lookup is done
+            return hit
+
+    monkeypatch.setattr(engine, "_cache", InterleavingCache())
+    monkeypatch.setattr(engine, "_CACHE_SIZE", 1)
+    engine.prepare_cached(COPIED)
+
+    def evict():
+        evicted.wait(5)
+        engine.prepare_cached(FILLER_A)
+        other_done.set()
+
+    worker = threading.Thread(target=evict)
+    worker.start()
+    prepared = engine.prepare_cached(COPIED)
+    worker.join(5)
+    assert prepared.text == COPIED
+    assert list(engine._cache) == [FILLER_A]
