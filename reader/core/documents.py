@@ -242,8 +242,13 @@ def _declared_charset(raw: bytes) -> str | None:
     if not m:
         return None
     try:
-        codec = codecs.lookup(m[1].decode("ascii")).name
+        info = codecs.lookup(m[1].decode("ascii"))
     except (LookupError, UnicodeDecodeError):
+        return None
+    # Python also names byte-to-byte codecs ("base64", "rot13") and "undefined", which cannot
+    # decode a page at all: a page naming one declares nothing usable.
+    codec = info.name
+    if not info._is_text_encoding or codec == "undefined":  # noqa: SLF001 - no public flag
         return None
     # As browsers do (WHATWG Encoding): "latin-1" and "ascii" labels mean windows-1252.
     return _WESTERN if codec in ("latin-1", "iso8859-1", "ascii") else codec

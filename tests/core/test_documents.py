@@ -371,3 +371,11 @@ def test_headline_heuristic(text, title):
 def test_headline_heuristic_only_looks_near_the_top():
     text = "\n".join(["Filler line with a period."] * 20 + ["Late headline without a period"])
     assert documents._headline(text) is None
+
+
+@pytest.mark.parametrize("charset", ["base64", "rot13", "hex", "undefined", "no-such-codec"])
+def test_html_declaring_a_codec_that_cannot_decode_text_falls_back_to_detection(tmp_path, charset):
+    page = f'<html><head><meta charset="{charset}"><title>Caf\xe9</title></head><body><p>Cr\xe8me br\xfbl\xe9e et caf\xe9 cr\xe8me pour tout le monde.</p></body></html>'
+    doc = load_document(write(tmp_path, "odd.html", page.encode("cp1252")))
+    assert doc.text == "Crème brûlée et café crème pour tout le monde."
+    assert doc.encoding == "cp1252"
