@@ -215,6 +215,14 @@ class _ArticleParser(HTMLParser):
             return
         self._pieces.append(data if self._pre_depth else data.replace("\xa0", " "))
 
+    def parse_marked_section(self, i: int, report: int = 1) -> int:
+        # html.parser raises AssertionError on a "<![" it cannot name ("<![ if", "<![foo]>");
+        # browsers read such a thing as a bogus comment, and so does Reader.
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            return self.parse_bogus_comment(i, report)
+
     # -- helpers -------------------------------------------------------------------------
     def _read_metadata(self, tag: str, a: dict[str, str]) -> None:
         if tag == "meta":

@@ -379,3 +379,15 @@ def test_html_declaring_a_codec_that_cannot_decode_text_falls_back_to_detection(
     doc = load_document(write(tmp_path, "odd.html", page.encode("cp1252")))
     assert doc.text == "Crème brûlée et café crème pour tout le monde."
     assert doc.encoding == "cp1252"
+
+
+@pytest.mark.parametrize("markup", ["<p>one</p><![foo]><p>two</p>", "<p>one</p><![ if mso]><p>two</p>",
+                                    "<p>one</p><![-]]><p>two</p>"])
+def test_html_marked_section_python_cannot_parse_is_a_comment_not_a_crash(markup):
+    assert extract_html(markup).text == "one\n\ntwo"
+
+
+def test_html_file_with_a_broken_marked_section_loads(tmp_path):
+    page = "<html><body><article><p>Meta removed the accounts.</p><![ endif]><p>It said so on Thursday.</p></article></body></html>"
+    doc = load_document(write(tmp_path, "word-export.html", page))
+    assert doc.text == "Meta removed the accounts.\n\nIt said so on Thursday."
