@@ -166,15 +166,22 @@ def _items(data: Any) -> list[Any]:
     if kind == "Annotation":
         return [data]
     if kind == "AnnotationPage":
-        return list(data.get("items") or [])
+        return _page_items(data)
     if kind == "AnnotationCollection":
         items: list[Any] = []
         page = data.get("first")
         while isinstance(page, dict):  # pages embedded one after the other
-            items += list(page.get("items") or [])
+            items += _page_items(page)
             page = page.get("next")
         return items
     raise WebAnnotationError(f"not Web Annotation data (type {kind!r})")
+
+
+def _page_items(page: dict) -> list[Any]:
+    items = page.get("items") or []
+    if not isinstance(items, list):
+        raise WebAnnotationError("an AnnotationPage's items must be a list")
+    return items
 
 
 def _parse_annotation(item: Any) -> ParsedAnnotation:
@@ -190,6 +197,8 @@ def _parse_annotation(item: Any) -> ParsedAnnotation:
         if isinstance(body, str):  # a bare string body is a plain note
             notes.append(body)
             continue
+        if not isinstance(body, dict):
+            raise WebAnnotationError("a body must be an object or text")
         purpose = body.get("purpose", "commenting")
         value = body.get("value", "")
         if not isinstance(value, str):
@@ -224,12 +233,14 @@ def _parse_target(target: Any) -> ParsedTarget:
     selectors = selectors if isinstance(selectors, list) else [selectors]
     quote = position = None
     for selector in selectors:
+        if not isinstance(selector, dict):
+            raise WebAnnotationError("a selector must be an object")
         if selector.get("type") == "TextQuoteSelector":
-            quote = TextQuoteSelector(str(selector["exact"]), str(selector.get("prefix", "")),
-                                      str(selector.get("suffix", "")))
+            quote = TextQuoteSelector(_text(selector, "exact", "the quoted text"),
+                                      _text(selector, "prefix", "a prefix"), _text(selector, "suffix", "a suffix"))
         elif selector.get("type") == "TextPositionSelector":
             start, end = selector["start"], selector["end"]
-            if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end):
+            if not (_is_int(start) and _is_int(end) and 0 <= start < end):
                 raise WebAnnotationError("TextPositionSelector needs integers 0 <= start < end")
             position = TextPositionSelector(start, end)
     if quote is None or not quote.exact:
@@ -238,11 +249,15 @@ def _parse_target(target: Any) -> ParsedTarget:
         # Without offsets the quote alone anchors it; the hint points at the start.
         position = TextPositionSelector(0, len(quote.exact))
     doc = target.get("reader:document") or {}
+    if not isinstance(doc, dict):
+        raise WebAnnotationError("reader:document must be an object")
     source = target["source"]
-    url = doc.get("url") or (source if isinstance(source, str) and source.startswith(("http:", "https:")) else None)
-    path = doc.get("path") or _path_from_uri(source)
-    selector_hash = target.get("reader:contentHash") or doc.get("contentHash") or ""
-    document = DocumentRef(title=doc.get("title") or _title_from(source), content_hash=doc.get("contentHash") or "",
+    url = _text(doc, "url", "a url") or (source if isinstance(source, str) and source.startswith(("http:", "https:"))
+                                         else None)
+    path = _text(doc, "path", "a path") or _path_from_uri(source)
+    doc_hash = _text(doc, "contentHash", "a content hash")
+    selector_hash = _text(target, "reader:contentHash", "a content hash") or doc_hash
+    document = DocumentRef(title=_text(doc, "title", "a title") or _title_from(source), content_hash=doc_hash,
                            path=path, url=url)
     return ParsedTarget(document, quote, position, selector_hash)
 
@@ -257,8 +272,15 @@ def _title_from(source: Any) -> str:
     return pathlib.PurePosixPath(urllib.parse.urlparse(str(source)).path).name or str(source)
 
 
-def _text(item: dict, key: str) -> str:
-    value = item.get(key, "")
+def _text(item: dict, key: str, what: str = "an ISO date-time") -> str:
+    """``item[key]`` if it is text, ``""`` when absent or null; anything else is an error."""
+    value = item.get(key)
+    if value is None:
+        return ""
     if not isinstance(value, str):
-        raise WebAnnotationError(f"{key} must be an ISO date-time string")
+        raise WebAnnotationError(f"{key} must be {what} (text), not {type(value).__name__}")
     return value
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)

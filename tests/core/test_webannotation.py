@@ -65,3 +65,29 @@ def test_bad_position_selector_is_refused():
 def test_parse_tags_trims_and_deduplicates():
     assert parse_tags(" a, b ,,a, c d\nlast ") == ("a", "b", "c d", "last")
     assert parse_tags("") == ()
+
+
+_TARGET = {"source": "urn:sha256:x", "selector": {"type": "TextQuoteSelector", "exact": "the quote"}}
+
+
+@pytest.mark.parametrize("item, problem", [
+    ({"body": [5], "target": _TARGET}, "a body must be an object or text"),
+    ({"target": {"source": "x", "selector": ["TextQuoteSelector"]}}, "a selector must be an object"),
+    ({"target": {**_TARGET, "reader:document": "a title"}}, "reader:document must be an object"),
+    ({"target": {**_TARGET, "reader:document": {"path": 5}}}, r"path must be a path \(text\), not int"),
+    ({"target": {**_TARGET, "reader:contentHash": 5}}, "reader:contentHash must be a content hash"),
+    ({"target": {"source": "x", "selector": {"type": "TextQuoteSelector", "exact": None}}},
+     "needs a TextQuoteSelector with the quoted text"),
+    ({"target": {"source": "x", "selector": [{"type": "TextQuoteSelector", "exact": "ab"},
+                                             {"type": "TextPositionSelector", "start": False, "end": True}]}},
+     "0 <= start < end"),
+])
+def test_malformed_annotations_are_refused_with_a_message(item, problem):
+    with pytest.raises(WebAnnotationError, match=problem) as caught:
+        from_jsonld({"type": "Annotation", "id": "urn:uuid:1", **item})
+    assert str(caught.value).startswith("annotation urn:uuid:1: ")
+
+
+def test_a_page_whose_items_are_not_a_list_is_refused():
+    with pytest.raises(WebAnnotationError, match="items must be a list"):
+        from_jsonld({"type": "AnnotationPage", "items": 5})
