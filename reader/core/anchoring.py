@@ -21,11 +21,13 @@ Hypothesis' dom-anchor-text-quote. Pure: no Qt, no sqlite.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from diff_match_patch import diff_match_patch
+
+# The one definition of a text's hash (sha256 of UTF-8), re-exported for annotation code.
+from reader.core.documents import content_hash  # noqa: F401
 
 #: Characters of context kept on each side of the quote (Hypothesis uses 32 as well).
 CONTEXT_CHARS = 32
@@ -81,11 +83,6 @@ class Anchor:
 
 
 ORPHAN_ANCHOR = Anchor(None, None, ORPHAN)
-
-
-def content_hash(text: str) -> str:
-    """sha256 hex digest of the UTF-8 text: the same hash ``Document.content_hash`` carries."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def make_selectors(text: str, start: int, end: int,

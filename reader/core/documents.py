@@ -103,6 +103,7 @@ class Document:
 
 
 def content_hash(text: str) -> str:
+    """sha256 hex digest of the UTF-8 text: what ``Document.content_hash`` and annotations carry."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 

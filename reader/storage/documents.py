@@ -15,8 +15,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from reader.core.anchoring import content_hash as hash_text
 from reader.core.annotations import now_iso
+from reader.core.documents import content_hash as hash_text
 from reader.storage.database import StorageError, database_label, translated_errors, write_transaction
 from reader.storage.search import fts_query
 

@@ -159,3 +159,10 @@ def test_tail_replaced_by_shorter_words_ends_where_the_suffix_resumes(text, sele
     a = anchor(edited, selectors, content_hash(text))
     assert a.status == FUZZY
     assert found(edited, a).endswith("policy,” the company said.")
+
+
+def test_anchoring_hashes_texts_with_the_documents_function():
+    """One definition of a text's hash: annotations and documents must never disagree."""
+    from reader.core import anchoring, documents
+
+    assert anchoring.content_hash is documents.content_hash
