@@ -105,7 +105,15 @@ def prepare_cached(text: str) -> PreparedText:
 
 def align(text_a: str, text_b: str, config: AlignConfig = AlignConfig(), should_cancel=None,
           progress=None) -> Alignment:
-    """The passages shared by ``text_a`` and ``text_b``, with summary figures."""
+    """The passages shared by ``text_a`` and ``text_b``, with summary figures.
+
+    Raises ``Cancelled`` when ``should_cancel()`` turns true, and ``ValueError`` for a text longer
+    than ``config.max_chars``.
+    """
+    for side, text in (("A", text_a), ("B", text_b)):
+        if len(text) > config.max_chars:
+            raise ValueError(f"text {side} is {len(text):,} characters long; the limit is {config.max_chars:,}")
+
     def check():
         if should_cancel is not None and should_cancel():
             raise Cancelled()

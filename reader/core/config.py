@@ -1,7 +1,6 @@
 """The one set of knobs of the alignment engine, with guardrails.
 
-``AlignConfig`` is frozen; derive variants with ``dataclasses.replace`` or
-``AlignConfig.from_looseness``. Must not import Qt.
+``AlignConfig`` is frozen; derive variants with ``dataclasses.replace``. Must not import Qt.
 """
 
 from __future__ import annotations
@@ -24,7 +23,9 @@ class AlignConfig:
     max_gap_sentences: int = 4
     #: Compute the word-level diff inside each match (the window needs it; batch runs may not).
     word_diff: bool = True
-    #: Texts longer than this (characters) are refused; see ``reader.core.documents``.
+    #: ``align`` refuses a text longer than this (characters) with ``ValueError``: the engine
+    #: keeps whole texts in memory. Files are already capped by ``documents.MAX_FILE_BYTES``;
+    #: this also bounds pasted text.
     max_chars: int = 20_000_000
 
     def __post_init__(self) -> None:
@@ -34,6 +35,8 @@ class AlignConfig:
             raise ValueError("looseness must be between 0 and 1")
         if self.max_gap_sentences < 0:
             raise ValueError("max_gap_sentences must not be negative")
+        if self.max_chars < 1:
+            raise ValueError("max_chars must be at least 1")
 
     @property
     def sentence_threshold(self) -> float:

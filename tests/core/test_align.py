@@ -254,3 +254,12 @@ def test_prepared_text_cache_is_safe_when_another_thread_evicts(monkeypatch):
     worker.join(5)
     assert prepared.text == COPIED
     assert list(engine._cache) == [FILLER_A]
+
+
+def test_a_text_over_max_chars_is_refused():
+    config = AlignConfig(max_chars=len(COPIED))
+    assert align(COPIED, COPIED, config).matches  # at the limit: aligned
+    with pytest.raises(ValueError, match=f"text B is {len(COPIED) + 1} characters long; the limit is {len(COPIED)}"):
+        align(COPIED, COPIED + "!", config)
+    with pytest.raises(ValueError, match="max_chars"):
+        AlignConfig(max_chars=0)
