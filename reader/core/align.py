@@ -500,23 +500,32 @@ def _surface(text: str, token) -> str:
     return word if word.isascii() else unicodedata.normalize("NFC", word)  # "é" is "e" + U+0301
 
 
-def covered_tokens(tokens, spans) -> int:
-    """How many tokens start inside the union of ``spans``."""
+def tokens_inside(tokens, spans) -> list:
+    """The tokens (in text order) that start inside the union of the character ``spans``.
+
+    One sweep over both, so a long text with thousands of passages stays linear.
+    """
     merged: list[list[int]] = []
     for s, e in sorted(spans):
         if merged and s <= merged[-1][1]:
             merged[-1][1] = max(merged[-1][1], e)
         else:
             merged.append([s, e])
-    n = k = 0
+    out = []
+    k = 0
     for t in tokens:
         while k < len(merged) and merged[k][1] <= t.start:
             k += 1
         if k == len(merged):
             break
         if merged[k][0] <= t.start:
-            n += 1
-    return n
+            out.append(t)
+    return out
+
+
+def covered_tokens(tokens, spans) -> int:
+    """How many tokens start inside the union of ``spans``."""
+    return len(tokens_inside(tokens, spans))
 
 
 def _summarize(matches, pa: PreparedText, pb: PreparedText) -> Summary:

@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 # The engine's own count of words inside passages, so shares here and in ``Summary`` agree.
 from reader.core.align import Cancelled, align
 from reader.core.align import covered_tokens as _covered_words
+from reader.core.align import tokens_inside as _tokens_inside
 from reader.core.config import AlignConfig
 from reader.core.derivation import DERIVED, QUOTED, derivation_graph, direction, relation
 from reader.core.matches import QUOTE, Match
@@ -157,11 +158,11 @@ class _Evidence:
 
 
 def _quoted_words(text: str, tokens, spans: list[tuple[int, int]]) -> int:
+    """How many of ``tokens`` lie both inside ``spans`` and inside quotation marks."""
     quotes = [(q.start, q.end) for q in quoted_spans(text)]
     if not quotes:
         return 0
-    inside = [t for t in tokens if any(s <= t.start < e for s, e in spans)]
-    return sum(1 for t in inside if any(s <= t.start < e for s, e in quotes))
+    return len(_tokens_inside(_tokens_inside(tokens, spans), quotes))
 
 
 def _evidence(matches: Sequence[Match], text_a: str, text_b: str) -> _Evidence:

@@ -146,3 +146,25 @@ def test_index_ranks_a_new_article_among_many(corpus):
     assert copy.source in {x.key for x in ranking.sources}
     with pytest.raises(KeyError):
         library.add(CorpusDoc(copy.copy, "anything"))
+
+
+def test_quoted_words_inside_passages_are_counted_in_one_sweep():
+    """A long copied text has thousands of passages; counting quoted words must stay linear."""
+    import time
+
+    from reader.core.corpus import _quoted_words
+    from reader.core.text import tokenize
+
+    paragraph = 'The minister said “we will cut waiting times in every hospital” on Monday. Others disagreed. '
+    text = paragraph * 2000
+    tokens = tokenize(text)
+    step = len(paragraph)
+    spans = [(k * step, k * step + 60) for k in range(2000)]  # each passage ends inside the quote
+    started = time.perf_counter()
+    counted = _quoted_words(text, tokens, spans)
+    elapsed = time.perf_counter() - started
+    # Per passage: "we will cut waiting times in every hospital" start inside both the span and the quote.
+    expected_per_paragraph = sum(1 for t in tokenize(paragraph) if paragraph.index("“") <= t.start < 60)
+    assert expected_per_paragraph == 8
+    assert counted == 2000 * expected_per_paragraph
+    assert elapsed < 1.0, f"{elapsed:.1f} s for 2,000 passages"
