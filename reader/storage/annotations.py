@@ -47,13 +47,13 @@ def get_annotation(db: Database, annotation_id: int) -> Annotation:
         row = db.execute(f"{_SELECT} WHERE a.id = ?", [annotation_id]).fetchone()
     if row is None:
         raise StorageError(f"{database_label(db)}: no annotation #{annotation_id}")
-    return _from_row(row)
+    return _from_row(db, row)
 
 
 def find_by_uuid(db: Database, uuid: str) -> Annotation | None:
     with translated_errors(db):
         row = db.execute(f"{_SELECT} WHERE a.uuid = ?", [uuid]).fetchone()
-    return None if row is None else _from_row(row)
+    return None if row is None else _from_row(db, row)
 
 
 def list_annotations(db: Database, *, document_id: int | None = None, tag: str | None = None,
@@ -91,7 +91,7 @@ def list_annotations(db: Database, *, document_id: int | None = None, tag: str |
     sql += " ORDER BY a.document_id, a.start_offset, a.id"
     with translated_errors(db):
         rows = db.execute(sql, params).fetchall()
-    return [_from_row(row) for row in rows]
+    return [_from_row(db, row) for row in rows]
 
 
 def list_tags(db: Database) -> list[str]:
@@ -231,7 +231,7 @@ def _to_row(annotation: Annotation) -> dict[str, Any]:
     }
 
 
-def _from_row(row: sqlite3.Row | tuple) -> Annotation:
+def _from_row(db: Database, row: sqlite3.Row | tuple) -> Annotation:
     r = dict(zip(_COLUMNS, row))
     targets = [Target(r["document_id"], TextQuoteSelector(r["exact"], r["prefix"] or "", r["suffix"] or ""),
                       TextPositionSelector(r["start_offset"], r["end_offset"]), r["content_hash"])]
@@ -241,10 +241,13 @@ def _from_row(row: sqlite3.Row | tuple) -> Annotation:
                               TextPositionSelector(r["b_start_offset"], r["b_end_offset"]),
                               r["b_content_hash"]))
     try:
+        tags = json.loads(r["tags"] or "[]")
+        if not isinstance(tags, list):
+            raise AnnotationError(f"tags are not a list: {r['tags']!r}")
         return Annotation(
-            targets=tuple(targets), note=r["note"] or "", tags=tuple(json.loads(r["tags"] or "[]")),
+            targets=tuple(targets), note=r["note"] or "", tags=tuple(tags),
             colour=r["colour"], verdict=r["verdict"], author=r["author"] or "",
             created=r["created_at"], updated=r["updated_at"], uuid=r["uuid"], id=r["id"],
             deleted=r["deleted_at"])
     except (AnnotationError, ValueError) as exc:
-        raise StorageError(f"annotation #{r['id']} is damaged in the database: {exc}") from exc
+        raise StorageError(f"{database_label(db)}: annotation #{r['id']} is damaged: {exc}") from exc

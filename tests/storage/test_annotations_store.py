@@ -171,3 +171,11 @@ def test_anchoring_follows_document_edits_and_keeps_orphans(db, docs, three):
     assert anchor_annotation(db, on_c)[0].status == ORPHAN
     # An orphan is still listed, with its quote.
     assert [a.targets[0].quote.exact for a in list_annotations(db, document_id=c_id)] == ["Khamenei"]
+
+
+@pytest.mark.parametrize("tags", ["5", '"meta"', "{}", "not json"])
+def test_damaged_tags_in_the_table_are_a_storage_error(db, three, tags):
+    pair = three[0]
+    db.execute("UPDATE annotations SET tags = ? WHERE id = ?", [tags, pair.id])
+    with pytest.raises(StorageError, match=f": annotation #{pair.id} is damaged: "):
+        get_annotation(db, pair.id)
