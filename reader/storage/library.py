@@ -77,9 +77,10 @@ def ensure_seed_library(db, folder: pathlib.Path | None = None) -> ImportReport 
     if not folder.is_dir():
         return None
     seeds = sorted(folder.glob("*.txt"))
-    inside = str(folder.resolve())
+    inside = folder.resolve()
     for doc in list_documents(db):
-        if not (doc.path or "").startswith(inside):
+        # A path compare, not a string prefix: ".../seeds-mine/a.txt" is the user's, not a seed.
+        if not doc.path or not pathlib.Path(doc.path).is_relative_to(inside):
             return None  # the user's own library: never add seeds to it behind their back
     return import_paths(db, seeds)
 
