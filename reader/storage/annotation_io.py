@@ -71,7 +71,12 @@ def export_annotations(db: Database, fmt: str, **filters: Any) -> str:
 
 def import_annotations(db: Database, data: Any,
                        load_document: Callable[[pathlib.Path], Any] | None = None) -> ImportReport:
-    """Import parsed JSON (``json.loads`` of an export). Raises ``WebAnnotationError``/``StorageError``."""
+    """Import parsed JSON (``json.loads`` of an export), all or nothing.
+
+    Raises ``WebAnnotationError`` (bad data, or a document not found), ``StorageError``, or
+    whatever ``load_document`` raises for a file it cannot read (``DocumentError``); the
+    database is then as it was, documents loaded for the import included.
+    """
     parsed = from_jsonld(data)
     counts = {"added": 0, "updated": 0, "unchanged": 0}
     documents_added = 0

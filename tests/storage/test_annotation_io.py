@@ -175,3 +175,20 @@ def test_markdown_report_groups_by_document(filled, seed_doc):
 def test_unknown_format_is_refused(filled):
     with pytest.raises(ValueError, match="unknown export format 'xml'"):
         export_annotations(filled, "xml")
+
+
+def test_import_whose_document_file_cannot_be_read_raises_document_error_and_changes_nothing(filled, tmp_path):
+    from reader.core.documents import DocumentError
+
+    data = json.loads(export_annotations(filled, "jsonld"))
+    broken = tmp_path / "now-empty.txt"
+    broken.write_text("", encoding="utf-8")
+    last_target = data["first"]["items"][-1]["target"][-1]
+    last_target["reader:document"]["path"] = str(broken)
+    last_target["reader:document"]["contentHash"] = last_target["reader:contentHash"] = "0" * 64
+    empty = open_database(tmp_path / "empty.db")
+    with pytest.raises(DocumentError, match="now-empty.txt: file is empty"):
+        import_annotations(empty, data, load_document=load_document)
+    # Documents loaded for the earlier annotations were rolled back with them.
+    assert empty["annotations"].count == 0 and empty["documents"].count == 0
+    empty.close()
