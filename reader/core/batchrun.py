@@ -18,6 +18,7 @@ be loaded raises ``reader.core.documents.DocumentError``. Must not import Qt.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import json
 import multiprocessing
@@ -152,11 +153,19 @@ def write_detections(path: str | os.PathLike, entries: Sequence[dict], config: A
         payload["config"] = dataclasses.asdict(config)
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent if str(p.parent) else ".")
+    except OSError as exc:
+        raise BatchError(f"{p}: cannot write: {exc.strerror or exc}") from None
+    try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             json.dump(payload, f, ensure_ascii=False)
         os.replace(tmp, p)
-    except OSError as exc:
-        raise BatchError(f"{p}: cannot write: {exc.strerror or exc}") from None
+    except BaseException as exc:
+        # A half-written temporary file (disk full, interrupted) must not stay behind.
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        if isinstance(exc, OSError):
+            raise BatchError(f"{p}: cannot write: {exc.strerror or exc}") from None
+        raise
 
 
 def match_entry(m) -> dict:
