@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import time
 
-from reader.commands.common import add_run_options, engine_config, fail, progress_printer
+from reader.commands.common import (add_run_options, engine_config, fail, progress_printer,
+                                    workers_ignore_ctrl_c)
 from reader.core.batchrun import (BatchError, check_files, check_output, read_pair_list, run_pairs,
                                   write_detections)
 from reader.core.documents import DocumentError
@@ -40,6 +41,7 @@ def run(args) -> int:
     except BatchError as exc:
         return fail(exc)
     config = engine_config(args, word_diff=False)  # word diffs are for the window; detections need spans
+    workers_ignore_ctrl_c()
     started = time.monotonic()
     try:
         entries = run_pairs(args.root, tasks, config, args.jobs, progress_printer("batch"), unit=args.unit)

@@ -10,6 +10,8 @@
   runs ``action(db, args)``, turns storage and usage errors into an error line and exit status,
   and always closes the database.
 - ``read_json_file(path, kind)`` reads a JSON file the user named, with one-line errors.
+- ``workers_ignore_ctrl_c()`` before a run in worker processes (scan, batch, eval), so Ctrl+C
+  stops the run in the parent alone: one line, status 130, no worker tracebacks, no hang.
 Must not import Qt.
 """
 
@@ -17,8 +19,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import os
 import pathlib
+import signal
 import sys
 import time
 from collections.abc import Callable
@@ -157,3 +161,24 @@ def with_database(args, action, usage_errors: tuple[type[Exception], ...] = (Val
         return fail(exc, 2)
     finally:
         db.close()
+
+
+def workers_ignore_ctrl_c() -> None:
+    """Start multiprocessing's fork server with SIGINT ignored, so every worker it forks ignores it.
+
+    Why: Ctrl+C in a terminal signals the whole process group. A pool worker interrupted while
+    writing a result dies holding the result queue's lock; the parent's ``Pool.terminate()`` then
+    waits for that lock forever, and every worker prints a traceback. With the workers deaf to
+    SIGINT, only the parent raises ``KeyboardInterrupt`` and terminates them (SIGTERM). Python
+    keeps an inherited SIG_IGN, and the fork server hands its own start-up disposition on to the
+    processes it forks. Without a fork server (macOS, Windows: spawn) this does nothing.
+    """
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return
+    from multiprocessing import forkserver
+
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        forkserver.ensure_running()
+    finally:
+        signal.signal(signal.SIGINT, previous)

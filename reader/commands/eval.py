@@ -14,7 +14,8 @@ from __future__ import annotations
 import sys
 import time
 
-from reader.commands.common import add_run_options, engine_config, fail, progress_printer, read_json_file
+from reader.commands.common import (add_run_options, engine_config, fail, progress_printer, read_json_file,
+                                    workers_ignore_ctrl_c)
 from reader.core.batchrun import BatchError, PairTask, check_files, check_output, run_pairs, write_detections
 from reader.core.documents import DocumentError
 from reader.core.evaluate import GoldPair, Scores, parse_detections, score
@@ -63,6 +64,7 @@ def run(args) -> int:
             if args.out:
                 check_output(args.out)
             check_files(args.corpus, tasks)
+            workers_ignore_ctrl_c()
             entries = run_pairs(args.corpus, tasks, config, args.jobs, progress_printer("eval"), unit=args.unit)
             if args.out:
                 write_detections(args.out, entries, config)

@@ -22,7 +22,7 @@ import pathlib
 import sys
 from dataclasses import dataclass
 
-from reader.commands.common import at_least_one, fail, progress_printer
+from reader.commands.common import at_least_one, fail, progress_printer, workers_ignore_ctrl_c
 from reader.core.documents import FORMATS_LABEL, Document, DocumentError, load_document
 from reader.storage.library import document_files
 
@@ -145,6 +145,7 @@ def run(args) -> int:
         return fail(f"{args.folder}: no readable document ({FORMATS_LABEL}) in this folder")
     from reader.core.corpus import CorpusDoc, scan  # the engine loads only when there is work
 
+    workers_ignore_ctrl_c()
     corpus = [CorpusDoc(d.key, d.document.text, d.document.title, d.document.published) for d in docs]
     result = scan(corpus, workers=args.workers, progress=progress_printer("scan", unit=None))
     text = render(result, docs, fmt, str(folder))
