@@ -101,18 +101,8 @@ class PairRecord:
         """Share of document ``key`` (one side of the pair) inside shared passages."""
         return self.share_a if key == self.a else self.share_b
 
-    def derived_share_of(self, key: Hashable) -> float:
-        return self.derived_share_a if key == self.a else self.derived_share_b
-
     def other(self, key: Hashable) -> Hashable:
         return self.b if key == self.a else self.a
-
-    @property
-    def direction_label(self) -> str:
-        """``"A -> B"`` style text: source to copy, or why there is none."""
-        if self.source is not None:
-            return f"{self.source} -> {self.copy}"
-        return "quotation only" if self.relation == QUOTED else "unknown"
 
 
 #: A line is article text (not page furniture) when it ends like a sentence.

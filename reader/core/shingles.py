@@ -95,7 +95,6 @@ class ShingleIndex:
         self.max_df = max_df
         self._keys: list[Hashable] = []
         self._ordinal: dict[Hashable, int] = {}
-        self._sizes: list[int] = []  # distinct shingles per document
         # hash → ordinal | list[ordinal] | None (None: too common, ignored from now on)
         self._postings: dict[int, int | list[int] | None] = {}
 
@@ -108,10 +107,6 @@ class ShingleIndex:
     @property
     def keys(self) -> list[Hashable]:
         return list(self._keys)
-
-    def shingle_count(self, key: Hashable) -> int:
-        """How many distinct shingles the document ``key`` has."""
-        return self._sizes[self._ordinal[key]]
 
     def add(self, key: Hashable, text: str | None = None, *, hashes: Iterable[int] | None = None) -> None:
         """Index one document, from its ``text`` or from its precomputed shingle ``hashes``."""
@@ -127,9 +122,7 @@ class ShingleIndex:
         postings = self._postings
         get = postings.get
         limit = self.max_df
-        n = 0
         for h in hashes:
-            n += 1
             held = get(h, _ABSENT)
             if held is _ABSENT:
                 postings[h] = ordinal
@@ -141,7 +134,6 @@ class ShingleIndex:
                 postings[h] = None
             else:
                 held.append(ordinal)
-        self._sizes.append(n)
 
     def _score(self, hashes: Iterable[int], indexed: bool) -> dict[int, float]:
         """Ordinal → evidence score shared with a document given by its shingle ``hashes``."""
