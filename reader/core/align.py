@@ -114,10 +114,7 @@ def align(text_a: str, text_b: str, config: AlignConfig = AlignConfig(), should_
         if len(text) > config.max_chars:
             raise ValueError(f"text {side} is {len(text):,} characters long; the limit is {config.max_chars:,}")
 
-    def check():
-        if should_cancel is not None and should_cancel():
-            raise Cancelled()
-
+    check = _cancel_check(should_cancel)
     check()
     pa = prepare_cached(text_a)
     check()
@@ -125,11 +122,18 @@ def align(text_a: str, text_b: str, config: AlignConfig = AlignConfig(), should_
     return align_prepared(pa, pb, config, should_cancel, progress)
 
 
-def align_prepared(pa: PreparedText, pb: PreparedText, config: AlignConfig = AlignConfig(),
-                   should_cancel=None, progress=None) -> Alignment:
+def _cancel_check(should_cancel):
+    """A function that raises ``Cancelled`` when ``should_cancel()`` (if given) is true."""
     def check():
         if should_cancel is not None and should_cancel():
             raise Cancelled()
+    return check
+
+
+def align_prepared(pa: PreparedText, pb: PreparedText, config: AlignConfig = AlignConfig(),
+                   should_cancel=None, progress=None) -> Alignment:
+    """``align`` on texts already prepared (``prepare_cached``); ``max_chars`` is not checked."""
+    check = _cancel_check(should_cancel)
 
     def tick(done, total):
         check()

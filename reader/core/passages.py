@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reader.core.extension import passage_similarity
+from reader.core.extension import Seed, passage_similarity
 from reader.core.seeding import PreparedText
 from reader.core.worddiff import word_diff
 
@@ -27,8 +27,6 @@ COPY_SHARE = 0.8
 
 #: Rank bonus of a seed per diagonal neighbour seed (times its cosine) (see ``link_units``).
 DIAGONAL_BONUS = 0.1
-
-Seed = tuple[int, int, float, float]  # unit in A, unit in B, cosine, dice
 
 
 @dataclass(slots=True)
