@@ -178,12 +178,18 @@ class MainWindow(QMainWindow):
         self.comparison.set_documents(document_a, document_b)
         self._remember_pair()
 
-    def open_path(self, side: str, path: str) -> bool:
-        """Load ``path`` as document ``side``; on failure show why and keep what is shown."""
+    def _load_or_report(self, path: str):
+        """The document at ``path``, or None after a dialog saying why it cannot be read."""
         try:
-            document = load_document(path)
+            return load_document(path)
         except (DocumentError, OSError) as error:
             self.show_error(str(error) if isinstance(error, DocumentError) else f"{path}: {error.strerror or error}")
+            return None
+
+    def open_path(self, side: str, path: str) -> bool:
+        """Load ``path`` as document ``side``; on failure show why and keep what is shown."""
+        document = self._load_or_report(path)
+        if document is None:
             return False
         self.comparison.set_document(side, document)
         self.preferences.set_last_folder(os.path.dirname(os.path.abspath(path)))
@@ -202,13 +208,27 @@ class MainWindow(QMainWindow):
         if len(files) == 1:
             self.open_path(side, files[0])
         elif len(files) == 2:
-            if self.open_path("a", files[0]):
-                self.open_path("b", files[1])
+            # Both are read before either is shown: a bad second file leaves the pair on screen
+            # as it was, rather than half replaced.
+            documents = []
+            for path in files:
+                document = self._load_or_report(path)
+                if document is None:
+                    return
+                documents.append(document)
+            self.compare(*documents)
+            self.preferences.set_last_folder(os.path.dirname(os.path.abspath(files[0])))
+            self.statusBar().showMessage(f"Opened {documents[0].source} as A and {documents[1].source} as B", 5000)
         else:
             self.show_error(f"{len(files)} files were dropped: drop one file on a pane, or two files to compare them.")
 
     def paste_document(self, side: str) -> None:
         text = QApplication.clipboard().text()
+        limit = self.comparison.config.max_chars
+        if len(text) > limit:  # refused before hashing it and laying it out, which takes seconds
+            self.show_error(f"Cannot paste as document {side.upper()}: the clipboard text is too long "
+                            f"({len(text):,} characters; the limit is {limit:,}).")
+            return
         try:
             document = document_from_text(text, source="clipboard")
         except DocumentError as error:

@@ -116,6 +116,27 @@ def test_a_dropped_bad_file_shows_a_dialog(seed_window, tmp_path, qtbot):
     assert seed_window.comparison.documents["a"].path.endswith(".txt")
 
 
+def test_two_dropped_files_with_a_bad_one_change_neither_side(seed_window, seeds, tmp_path, qtbot):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    before = dict(seed_window.comparison.documents)
+    drop_files(qtbot, seed_window.panes["b"].view.viewport(), [seeds(0), empty])
+    assert seed_window.error_dialog is not None and "empty.txt" in seed_window.error_dialog.text()
+    assert dict(seed_window.comparison.documents) == before
+
+
+def test_pasting_more_text_than_the_engine_takes_is_refused_at_once(seed_window, qtbot):
+    window = seed_window
+    before = dict(window.comparison.documents)
+    limit = window.comparison.config.max_chars
+    QApplication.clipboard().setText("word " * (limit // 5 + 1))
+    window.actions_by_name["paste_b"].trigger()
+    assert window.error_dialog is not None
+    message = window.error_dialog.text()
+    assert "too long" in message and f"{limit:,}" in message
+    assert dict(window.comparison.documents) == before
+    assert not window.comparison.busy
+
 def test_paste_makes_a_new_document_and_an_empty_clipboard_is_refused(seed_window, seeds, qtbot, wait_aligned):
     window = seed_window
     text = seeds(4).read_text(encoding="utf-8")
