@@ -38,6 +38,15 @@ def _split(seeds: list[Seed], dim: int, max_gap: int) -> list[list[Seed]]:
     return groups
 
 
+def _widest_gap(seeds: list[Seed]) -> int:
+    """The widest gap (in units) between consecutive seeds, in either text."""
+    widest = 0
+    for dim in (0, 1):
+        units = sorted(s[dim] for s in seeds)
+        widest = max(widest, max((b - a - 1 for a, b in zip(units, units[1:])), default=0))
+    return widest
+
+
 def cluster_seeds(seeds: list[Seed], max_gap: int) -> list[list[Seed]]:
     """Groups of seeds close together in both texts."""
     if not seeds:
@@ -85,7 +94,11 @@ def extend(seeds: list[Seed], va, vb, max_gap: int, min_similarity: float, ancho
         if sim >= min_similarity or len(group) == 1:
             out.append(Cluster(a_first, a_last, b_first, b_last, tuple(group), sim))
         elif max_gap > 0:
-            out.extend(extend(group, va, vb, max_gap - 1, min_similarity, anchor))
+            # Every gap from the group's own widest one up to ``max_gap - 1`` gives this same
+            # group back, failing the same way: go straight to the first gap that splits it
+            # (same result as stepping down one by one, without recursing ``max_gap`` deep).
+            smaller = min(max_gap - 1, max(_widest_gap(group) - 1, 0))
+            out.extend(extend(group, va, vb, smaller, min_similarity, anchor))
         else:
             # No gap left: keep the seeds as they are, one passage each.
             for s in group:

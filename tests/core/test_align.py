@@ -263,3 +263,24 @@ def test_a_text_over_max_chars_is_refused():
         align(COPIED, COPIED + "!", config)
     with pytest.raises(ValueError, match="max_chars"):
         AlignConfig(max_chars=0)
+
+
+def _nonsense(consonants: str, sentences: int, seed: int) -> str:
+    """Sentences of made-up words: text that shares nothing with anything else."""
+    import random
+
+    rng = random.Random(seed)
+    words = [f"{c}{v}{d}{w}x" for c in consonants for v in "aeiou" for d in consonants for w in "aeiou"]
+    return " ".join(" ".join(rng.choice(words) for _ in range(12)).capitalize() + "." for _ in range(sentences))
+
+
+def test_a_very_wide_gap_setting_gives_the_same_passages_without_deep_recursion():
+    """Two copied stretches far apart: one wide cluster fails validation and is split again."""
+    a = read(2)[:1500] + "\n\n" + _nonsense("bdfgk", 400, 1) + "\n\n" + read(2)[1500:3000]
+    b = read(3)[:1500] + "\n\n" + _nonsense("mnprt", 300, 2) + "\n\n" + read(3)[1500:3000]
+    usual = align(a, b)
+    assert usual.matches
+    for gap in (60, 2000):  # 2000 used to recurse once per gap value: RecursionError
+        wide = align(a, b, AlignConfig(max_gap_sentences=gap))
+        assert [(m.a_start, m.a_end, m.b_start, m.b_end) for m in wide.matches] == \
+            [(m.a_start, m.a_end, m.b_start, m.b_end) for m in usual.matches]
