@@ -147,7 +147,11 @@ def search_documents(db: Database, query: str, limit: int = 100) -> list[StoredD
 
 
 def update_metadata(db: Database, document_id: int, **fields: Any) -> StoredDocument:
-    """Change title, source, path, url or published (ISO date) of a document."""
+    """Change title, source, path, url or published (ISO date) of a document.
+
+    A path given here becomes this document's alone (see ``import_document``: a path names at
+    most one document), so importing that file later updates this document.
+    """
     unknown = sorted(set(fields) - set(EDITABLE))
     if unknown:
         raise ValueError(f"cannot change {', '.join(unknown)} (editable: {', '.join(EDITABLE)})")
@@ -157,9 +161,12 @@ def update_metadata(db: Database, document_id: int, **fields: Any) -> StoredDocu
         fields["title"] = (fields["title"] or "").strip() or "Untitled"
     if "path" in fields and fields["path"] is not None:
         fields["path"] = str(fields["path"])
-    get_document(db, document_id, with_text=False)
     if fields:
         with write_transaction(db):
+            get_document(db, document_id, with_text=False)
+            if fields.get("path"):
+                db.execute("UPDATE documents SET path = NULL WHERE path = ? AND id != ?",
+                           [fields["path"], document_id])
             db["documents"].update(document_id, fields)
     return get_document(db, document_id, with_text=False)
 

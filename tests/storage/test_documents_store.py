@@ -161,3 +161,12 @@ def test_a_path_names_the_document_whose_text_the_file_held_last(db, seed_doc, t
     path.write_text(seed_doc(3).text + "\nUpdated.", encoding="utf-8")
     assert import_document(db, load_document(path)) == (report_id, "updated")
     assert get_document(db, draft_id).text.startswith("An early draft")
+
+
+def test_a_path_set_by_hand_belongs_to_that_document_alone(db, seed_doc):
+    first, second = add_document(db, seed_doc(2)), add_document(db, seed_doc(3))
+    shared = get_document(db, first).path
+    update_metadata(db, second, path=shared)
+    assert get_document(db, second).path == shared
+    assert get_document(db, first).path is None
+    assert find_document(db, path=shared) == second
