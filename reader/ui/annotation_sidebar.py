@@ -29,6 +29,24 @@ SEARCH_DELAY_MS = 250
 EXCERPT_CHARS = 110
 
 
+class ShortLabelButton(QToolButton):
+    """A tool button showing its action with a fixed short label; the action's own text becomes
+    the tooltip. The undo actions name what they undo ("Undo Delete annotation"): right for
+    the menu, but on the panel's buttons that text widened the whole dock at the reading panes'
+    expense."""
+
+    def __init__(self, label: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.label = label
+
+    def actionEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().actionEvent(event)  # copies the action's text onto the button
+        action = self.defaultAction()
+        if action is not None:
+            self.setToolTip(action.text().replace("&", ""))
+            self.setText(self.label)
+
+
 @dataclass(frozen=True, slots=True)
 class SidebarRow:
     annotation: Annotation
@@ -99,8 +117,8 @@ class AnnotationSidebar(QDockWidget):
         self.edit_button.setObjectName("annotationEdit")
         self.delete_button = QPushButton("Delete")
         self.delete_button.setObjectName("annotationDelete")
-        self.undo_button = QToolButton()
-        self.redo_button = QToolButton()
+        self.undo_button = ShortLabelButton("Undo")
+        self.redo_button = ShortLabelButton("Redo")
         for widget in (self.edit_button, self.delete_button):
             buttons.addWidget(widget)
         buttons.addStretch(1)

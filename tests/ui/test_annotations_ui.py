@@ -218,6 +218,22 @@ def test_undo_of_add_removes_the_new_annotation(qtbot, window, database):
     assert len(list_annotations(database)) == 1
 
 
+def test_undo_buttons_keep_their_short_labels_so_the_panel_does_not_widen(qtbot, window):
+    """The menu says "Undo Add annotation"; the panel's buttons say Undo/Redo (the full text is
+    their tooltip), else the dock grew ~150 px wider and took that from the reading panes."""
+    controller = window.annotations
+    dock_width, pane_width = controller.sidebar.width(), window.panes["a"].width()
+    stored = annotate(qtbot, window, "a", QUOTE)
+    controller.sidebar.select_id(stored.id)
+    controller.delete_selected()
+    controller.undo_action.trigger()
+    assert controller.undo_action.text() != "&Undo"  # the menu names what it undoes
+    sidebar = controller.sidebar
+    assert (sidebar.undo_button.text(), sidebar.redo_button.text()) == ("Undo", "Redo")
+    assert "Delete annotation" in sidebar.redo_button.toolTip()
+    qtbot.wait(50)
+    assert sidebar.width() == dock_width and window.panes["a"].width() == pane_width
+
 def test_sidebar_filters_by_tag_colour_verdict_search_and_document(qtbot, window, seeds):
     controller = window.annotations
     pair = annotate(qtbot, window, "a", QUOTE, note="lifted", tags="meta", colour="pink", verdict="uncredited_copy")
