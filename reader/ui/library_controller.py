@@ -234,10 +234,13 @@ class LibraryController(QObject):
             lambda should_cancel, progress: import_files(path, paths, should_cancel, progress))
 
     def _on_import_progress(self, generation: int, done: int, total: int) -> None:
-        if generation == self._import_generation and self.import_progress is not None:
-            self.import_progress.setMaximum(max(total, 1))
-            self.import_progress.setValue(done)
-            self.import_progress.setLabelText(f"Importing into the library: {done:,} of {total:,} files…")
+        dialog = self.import_progress
+        if generation == self._import_generation and dialog is not None:
+            dialog.setLabelText(f"Importing into the library: {done:,} of {total:,} files…")
+            dialog.setMaximum(max(total, 1))
+            # Last: a window-modal dialog's setValue runs the event loop, where the import's
+            # end may close the dialog and set ``import_progress`` to None.
+            dialog.setValue(done)
 
     def _close_import_progress(self) -> None:
         self._import_generation = 0

@@ -251,3 +251,21 @@ def test_folder_import_can_be_cancelled_and_keeps_what_it_imported(qtbot, window
     assert stored == 5 + len(outcome.report.added) == 5 + outcome.done
     assert library.dock.count_label.text() == f"{stored} documents"
     assert "Import cancelled after" in window.statusBar().currentMessage()
+
+
+def test_import_finishing_while_the_progress_dialog_updates_is_not_an_error(qtbot, window, tmp_path):
+    """A window-modal QProgressDialog.setValue() runs the event loop, so the import's last
+    progress can deliver its 'finished' in the middle of the update, which closes the dialog;
+    the rest of the update must not then use the dialog that is gone (was an AttributeError)."""
+    from PySide6.QtCore import QTimer
+
+    _write_articles(tmp_path / "many", 3)
+    library = window.library
+    with qtbot.waitSignal(library.import_done, timeout=30_000):
+        library.import_paths([tmp_path / "many"])
+        generation = library._import_generation
+        library.import_progress.forceShow()  # as after its minimum duration
+        QTimer.singleShot(0, library._close_import_progress)  # runs inside setValue's event loop
+        library._on_import_progress(generation, 1, 3)
+        assert library.import_progress is None
+        library._import_generation = generation  # let the real finish arrive and be handled
