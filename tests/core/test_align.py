@@ -284,3 +284,15 @@ def test_a_very_wide_gap_setting_gives_the_same_passages_without_deep_recursion(
         wide = align(a, b, AlignConfig(max_gap_sentences=gap))
         assert [(m.a_start, m.a_end, m.b_start, m.b_end) for m in wide.matches] == \
             [(m.a_start, m.a_end, m.b_start, m.b_end) for m in usual.matches]
+
+
+def test_a_rewrite_without_punctuation_is_not_one_passage_covering_everything():
+    """Without sentence ends the whole text was one unit: 0.998 of 002 "shared" with 003 (0.45 really)."""
+    import re
+
+    def strip(text):
+        return re.sub(r"[.!?\n]", " ", text)
+
+    result = align(strip(read(2)), strip(read(3)))
+    assert len(result.matches) > 3
+    assert result.summary.share_a < 0.65

@@ -65,3 +65,14 @@ def test_decomposed_accents_stay_inside_their_word_and_match_composed_ones():
 def test_astral_characters_keep_offsets():
     text = "😀 The 𝔘 leader’s accounts 👍🏽 were removed"
     assert [text[t.start:t.end] for t in tokenize(text)] == ["The", "𝔘", "leader’s", "accounts", "were", "removed"]
+
+
+def test_text_without_sentence_ends_is_cut_into_even_pieces():
+    from reader.core.text import MAX_SENTENCE_WORDS
+
+    text = " ".join(f"word{k}" for k in range(2 * MAX_SENTENCE_WORDS + 1)) + ". Short one."
+    tokens = tokenize(text)
+    sentences = split_sentences(text, tokens)
+    assert [s.last - s.first for s in sentences] == [40, 40, 41, 2]  # 121 words in three even pieces
+    assert [(s.first, s.last) for s in sentences] == [(0, 40), (40, 80), (80, 121), (121, 123)]
+    assert all(text[s.start:s.end] == text[tokens[s.first].start:tokens[s.last - 1].end] for s in sentences)
