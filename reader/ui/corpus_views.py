@@ -9,8 +9,10 @@ with a colour scale says so. Clicking a cell emits ``pair_activated(i, j)``.
 documents on a circle, an arrow from source to copy for each derivation (thicker for a larger
 share), a dashed line for a derivation of unknown direction, a dotted grey line for a shared
 quotation, with a legend of the three strokes; pairs with only a sentence or two in common are
-not drawn (two reports of one event are not a derivation). Clicking an edge emits
-``pair_activated(i, j)``; hovering a node shows its full title.
+not drawn (two reports of one event are not a derivation). In a library of more than
+``ALL_NODES_UP_TO`` documents only those with a line are drawn, smaller and without labels when
+the circle is crowded (hundreds of labelled circles were one black ring). Clicking an edge
+emits ``pair_activated(i, j)``; hovering a node shows its full title.
 Only this module paints the overview; it holds no scan logic.
 """
 
@@ -29,6 +31,9 @@ CAPTION_HEIGHT = 52.0     # heat map caption and colour scale
 CELL_MIN, CELL_MAX = 6, 56
 NODE_RADIUS = 16
 NODE_LABEL_WIDTH = 220    # graph node labels, pixels
+NODE_RADIUS_MIN = 4
+ALL_NODES_UP_TO = 30      # a larger library draws only the documents that have a line
+LABELS_UP_TO = 12         # more nodes on the circle: titles on hover only
 LEGEND_HEIGHT = 84.0
 
 
@@ -149,6 +154,8 @@ class DerivationGraphView(QWidget):
         super().__init__(parent)
         self.labels: list[str] = []
         self.keys: list = []
+        self.shown: list[int] = []  # indices into keys of the documents drawn
+        self._positions: dict = {}
         self.edges: list = []  # reader.core.derivation.Edge, directed
         self.links: list = []  # undirected derived and quotation links
         self.setMinimumSize(300, 300)
@@ -159,18 +166,37 @@ class DerivationGraphView(QWidget):
         self.keys, self.labels = list(keys), list(labels)
         self.edges = list(graph.edges)
         self.links = [e for e in graph.links if e.relation in (DERIVED, QUOTED)]
+        self._positions = {key: k for k, key in enumerate(self.keys)}
+        if len(self.keys) <= ALL_NODES_UP_TO:
+            self.shown = list(range(len(self.keys)))
+        else:
+            linked = {key for e in (*self.edges, *self.links) for key in (e.source, e.copy)}
+            self.shown = [k for k, key in enumerate(self.keys) if key in linked]
         self.update()
 
-    def node_positions(self) -> list[QPointF]:
-        n = max(1, len(self.keys))
+    def _circle(self) -> tuple[float, float, float]:
         cx, cy = self.width() / 2, self.height() / 2
         cy += LEGEND_HEIGHT / 2  # below the legend
-        radius = max(40.0, min(cx, cy - LEGEND_HEIGHT) - NODE_RADIUS - 40)
-        return [QPointF(cx + radius * math.cos(2 * math.pi * k / n - math.pi / 2),
-                        cy + radius * math.sin(2 * math.pi * k / n - math.pi / 2)) for k in range(n)]
+        return cx, cy, max(40.0, min(cx, cy - LEGEND_HEIGHT) - NODE_RADIUS - 40)
+
+    def node_radius(self) -> float:
+        """NODE_RADIUS, or less when the shown nodes would overlap on the circle."""
+        radius = self._circle()[2]
+        gap = 2 * math.pi * radius / max(1, len(self.shown))
+        return max(float(NODE_RADIUS_MIN), min(float(NODE_RADIUS), gap / 2 - 1))
+
+    def node_positions(self) -> list[QPointF | None]:
+        """Each document's centre, by its index in ``keys``; None for a document not drawn."""
+        cx, cy, radius = self._circle()
+        n = max(1, len(self.shown))
+        out: list[QPointF | None] = [None] * len(self.keys)
+        for slot, k in enumerate(self.shown):
+            out[k] = QPointF(cx + radius * math.cos(2 * math.pi * slot / n - math.pi / 2),
+                             cy + radius * math.sin(2 * math.pi * slot / n - math.pi / 2))
+        return out
 
     def _index(self, key) -> int:
-        return self.keys.index(key)
+        return self._positions[key]
 
     def edge_at(self, x: float, y: float):
         """The edge or link nearest to (x, y) within a few pixels, as ``(i, j)``."""
@@ -191,6 +217,7 @@ class DerivationGraphView(QWidget):
             p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "No documents")
             return
         pos = self.node_positions()
+        node_radius = self.node_radius()
         for e in self.links:
             a, b = pos[self._index(e.source)], pos[self._index(e.copy)]
             pen = QPen(QColor(150, 150, 150) if e.relation == QUOTED else QColor(70, 70, 160), 1.5)
@@ -205,15 +232,21 @@ class DerivationGraphView(QWidget):
             _arrow(p, a, b, width)
         font = QFont(self.font())
         p.setFont(font)
-        for k, point in enumerate(pos):
+        for k in self.shown:
+            point = pos[k]
             p.setPen(QPen(QColor(60, 60, 60), 1.2))
             p.setBrush(QColor(250, 240, 200))
-            p.drawEllipse(point, NODE_RADIUS, NODE_RADIUS)
-            p.drawText(QRectF(point.x() - NODE_RADIUS, point.y() - NODE_RADIUS, 2 * NODE_RADIUS, 2 * NODE_RADIUS),
-                       Qt.AlignmentFlag.AlignCenter, str(k + 1))
+            p.drawEllipse(point, node_radius, node_radius)
+            if node_radius >= NODE_RADIUS:
+                p.drawText(QRectF(point.x() - NODE_RADIUS, point.y() - NODE_RADIUS, 2 * NODE_RADIUS,
+                                  2 * NODE_RADIUS), Qt.AlignmentFlag.AlignCenter, str(k + 1))
+        self._paint_legend(p)
+        if len(self.shown) > LABELS_UP_TO:
+            return
         metrics = QFontMetrics(font)
         p.setPen(self.palette().text().color())
-        for k, point in enumerate(pos):
+        for k in self.shown:
+            point = pos[k]
             text = metrics.elidedText(" ".join(str(self.labels[k]).split()), Qt.TextElideMode.ElideRight,
                                       NODE_LABEL_WIDTH)
             width = metrics.horizontalAdvance(text) + 4
@@ -221,7 +254,6 @@ class DerivationGraphView(QWidget):
             x = min(max(point.x() - width / 2, 4), self.width() - width - 4)
             p.drawText(QRectF(x, point.y() + NODE_RADIUS + 2, width, metrics.height() + 2),
                        Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, text)
-        self._paint_legend(p)
 
     def _paint_legend(self, p: QPainter) -> None:
         """A sample of each stroke beside its meaning, top left."""
@@ -243,13 +275,19 @@ class DerivationGraphView(QWidget):
             p.drawText(QRectF(60, y - 9, self.width() - 68, 18), Qt.AlignmentFlag.AlignLeft
                        | Qt.AlignmentFlag.AlignVCenter, text)
             y += 20
+        hint = "Click a line to compare the two documents; hover a circle for its title."
+        left_out = len(self.keys) - len(self.shown)
+        if left_out:
+            hint += f" Not drawn: {left_out:,} documents with no line."
         p.drawText(QRectF(12, y - 9, self.width() - 20, 18), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                   "Click a line to compare the two documents; hover a circle for its title.")
+                   hint)
         p.restore()
 
     def node_at(self, x: float, y: float) -> int | None:
-        for k, point in enumerate(self.node_positions()):
-            if math.hypot(x - point.x(), y - point.y()) <= NODE_RADIUS:
+        radius = max(self.node_radius(), 6.0)  # a small circle is still easy to point at
+        pos = self.node_positions()
+        for k in self.shown:
+            if math.hypot(x - pos[k].x(), y - pos[k].y()) <= radius:
                 return k
         return None
 
