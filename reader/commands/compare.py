@@ -60,7 +60,15 @@ def excerpt(text: str, width: int = 90) -> str:
         return line
     keep = max(2, width - 3)
     head = (keep + 1) // 2
-    return line[:head].rstrip() + " … " + line[len(line) - (keep - head):].lstrip()
+    start, end = line[:head], line[len(line) - (keep - head):]
+    # Cut between words ("Facebook and … violating our", not "and Inst … atedly"), unless that
+    # would lose more than a third of the half (long words, or a script without spaces).
+    if head < len(line) and not line[head].isspace() and " " in start[head * 2 // 3:]:
+        start = start[:start.rindex(" ")]
+    cut = len(line) - len(end)
+    if cut > 0 and not line[cut - 1].isspace() and " " in end[:len(end) // 3 + 1]:
+        end = end[end.index(" ") + 1:]
+    return start.rstrip() + " … " + end.lstrip()
 
 
 def _percent(share: float) -> str:

@@ -84,6 +84,20 @@ def test_excerpt_is_one_line_and_elided_in_the_middle():
     assert cut.startswith("start middle") and cut.endswith("the end") and " … " in cut
 
 
+def test_excerpt_cuts_between_words_not_inside_them():
+    text = ("Meta, the parent company of Facebook and Instagram, has taken action against the accounts "
+            "for repeatedly violating our Dangerous Organisations policy")
+    cut = excerpt(text, 90)
+    head, tail = cut.split(" … ")
+    assert len(cut) <= 90
+    assert text.startswith(head) and text.endswith(tail)
+    words = set(text.split())
+    assert head.split()[-1] in words and tail.split()[0] in words  # "Inst … atedly" read as nonsense
+    # Scripts without spaces are still cut to the width.
+    chinese = "这是一个测试句子，我们正在比较两篇文章。" * 20
+    cut = excerpt(chinese, 40)
+    assert len(cut) <= 40 and " … " in cut
+
 def test_options_map_to_the_engine_config():
     args = build_parser().parse_args(["compare", "a", "b", "--min-length", "300", "--no-paraphrase",
                                       "--looseness", "0.2", "--ignore-quotes"])
