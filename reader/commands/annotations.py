@@ -112,7 +112,13 @@ def _document_id(db, value: str) -> int:
 
 
 def _list(db, args) -> int:
-    annotations = list_annotations(db, **_filters(db, args))
+    filters = _filters(db, args)
+    annotations = list_annotations(db, **filters)
+    if not annotations:  # said on stderr: stdout stays one line per annotation for scripts
+        chosen = any(value not in (None, "", ()) for value in filters.values())
+        print(f"no annotations{' match these filters' if chosen else ''} in {database_label(db)}",
+              file=sys.stderr)
+        return 0
     titles: dict[int, str] = {}
     texts: dict[int, str] = {}
     out = sys.stdout

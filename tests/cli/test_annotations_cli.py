@@ -65,6 +65,13 @@ def test_list_filters(db_path, capsys, seeds):
     assert ids("--doc", str(seeds(0))) == ["#2"]
 
 
+def test_an_empty_list_says_so_on_stderr(db_path, capsys, tmp_path):
+    status, out, err = run(capsys, "annotations", "list", "--db", str(db_path), "--tag", "nothing-like-this")
+    assert (status, out) == (0, "") and err == f"no annotations match these filters in {db_path}\n"
+    empty = tmp_path / "empty.db"
+    status, out, err = run(capsys, "annotations", "list", "--db", str(empty))
+    assert (status, out) == (0, "") and err == f"no annotations in {empty}\n"
+
 def test_db_comes_from_the_environment(db_path, capsys, monkeypatch):
     monkeypatch.setenv(ENV_VAR, str(db_path))
     status, out, _ = run(capsys, "annotations", "list", "--tag", "context")
