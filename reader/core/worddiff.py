@@ -8,6 +8,7 @@ spans of the original texts. Pure functions; must not import Qt.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from diff_match_patch import diff_match_patch
 
@@ -15,7 +16,13 @@ from reader.core.matches import DELETE, EQUAL, INSERT, REPLACE, DiffOp
 from reader.core.text import Token
 
 _dmp = diff_match_patch()
-_dmp.Diff_Timeout = 0.5  # seconds; a pathological passage degrades to a coarser diff, never hangs
+# No time limit: a diff that depended on how busy the machine is would make ``align`` give
+# different answers on different runs. Cost is bounded by size instead (``LARGE_DIFF_WORDS``).
+_dmp.Diff_Timeout = 0
+#: Above this many words (both sides together) the diff uses difflib's matcher, whose heuristics
+#: keep a long, heavily changed passage fast where diff-match-patch's exact O(N·D) search would
+#: take seconds. Sentence-level passages never come near it; whole copied sections may.
+LARGE_DIFF_WORDS = 6000
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,11 +63,25 @@ def _encode(keys_a: list[str], keys_b: list[str]) -> tuple[str, str]:
     return enc(keys_a), enc(keys_b)
 
 
+def _coarse_diff(sa: str, sb: str) -> list[tuple[int, str]]:
+    """diff-match-patch style diffs from difflib's matcher (deterministic, fast on long inputs)."""
+    diffs: list[tuple[int, str]] = []
+    for tag, a0, a1, b0, b1 in SequenceMatcher(None, sa, sb).get_opcodes():
+        if tag == "equal":
+            diffs.append((0, sa[a0:a1]))
+            continue
+        if a1 > a0:
+            diffs.append((-1, sa[a0:a1]))
+        if b1 > b0:
+            diffs.append((1, sb[b0:b1]))
+    return diffs
+
+
 def word_diff(toks_a: list[Token], toks_b: list[Token], key=lambda t: t.norm,
               semantic_cleanup: bool = True) -> WordDiff:
     """Diff two token runs; offsets in the ops are character offsets of the tokens' text."""
     sa, sb = _encode([key(t) for t in toks_a], [key(t) for t in toks_b])
-    diffs = _dmp.diff_main(sa, sb, False)
+    diffs = _dmp.diff_main(sa, sb, False) if len(sa) + len(sb) <= LARGE_DIFF_WORDS else _coarse_diff(sa, sb)
     if semantic_cleanup:
         _dmp.diff_cleanupSemantic(diffs)
     ops: list[DiffOp] = []
