@@ -21,7 +21,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import json
-import multiprocessing
 import os
 import tempfile
 from dataclasses import dataclass
@@ -32,6 +31,7 @@ from typing import Callable, Sequence
 from reader.core.config import AlignConfig
 from reader.core.documents import Document, DocumentError, load_document
 from reader.core.pan import PanError, pan_names, read_pairs_file
+from reader.core.workers import worker_context
 
 #: What one detection is: a reused region (what PAN calls a case; ``Alignment.regions``), or every
 #: passage the window shows (``Alignment.matches``, finer: one per sentence run).
@@ -135,10 +135,7 @@ def run_pairs(root: str | os.PathLike, tasks: Sequence[PairTask], config: AlignC
     # Small chunks keep every worker busy to the end; consecutive pairs share documents, so a
     # chunk also tends to hit its worker's cache.
     chunksize = max(1, min(8, total // (jobs * 16)))
-    # forkserver: workers start from a clean process, not a copy of one that may hold Qt or threads.
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else None)
-    with context.Pool(jobs, _init_worker, (root, config, unit)) as pool:
+    with worker_context().Pool(jobs, _init_worker, (root, config, unit)) as pool:
         for done, (i, entry) in enumerate(pool.imap_unordered(_align_pair, work, chunksize), 1):
             results[i] = entry
             if progress:

@@ -24,7 +24,6 @@ fork a process holding Qt's locks. Must not import Qt or ``reader.storage``.
 
 from __future__ import annotations
 
-import multiprocessing
 import re
 import time
 from collections.abc import Callable, Hashable, Iterable, Sequence
@@ -39,6 +38,7 @@ from reader.core.derivation import DERIVED, QUOTED, derivation_graph, direction,
 from reader.core.matches import QUOTE, Match
 from reader.core.shingles import MAX_DF, MIN_SCORE, ShingleIndex, shingles
 from reader.core.text import quoted_spans, tokenize
+from reader.core.workers import worker_context
 
 __all__ = ["CorpusDoc", "PairRecord", "ScanResult", "CorpusIndex", "Ranked", "Ranking", "Cancelled",
            "compare_pair", "scan", "SCAN_CONFIG"]
@@ -211,11 +211,6 @@ def _compare_task(item: tuple[CorpusDoc, CorpusDoc, AlignConfig]) -> PairRecord 
     return compare_pair(a, b, config)
 
 
-def _context():
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-
-
 @dataclass(frozen=True, slots=True)
 class ScanResult:
     """Every pair of a corpus that shares passages, and what the scan did to find them."""
@@ -281,7 +276,7 @@ def scan(docs: Sequence[CorpusDoc], *, workers: int = 2, config: AlignConfig = S
     pool = None
     try:
         if workers > 1 and n >= PARALLEL_MIN:
-            pool = _context().Pool(workers)
+            pool = worker_context().Pool(workers)
             results = pool.imap(_shingle_task, ((i, d.text) for i, d in enumerate(docs)), chunksize=64)
         else:
             results = ((i, shingles(d.text)) for i, d in enumerate(docs))
