@@ -10,6 +10,8 @@
   runs ``action(db, args)``, turns storage and usage errors into an error line and exit status,
   and always closes the database.
 - ``read_json_file(path, kind)`` reads a JSON file the user named, with one-line errors.
+- ``check_writable(out)`` raises ``ValueError`` (one line) when an output file cannot be written,
+  before any work is done.
 - ``workers_ignore_ctrl_c()`` before a run in worker processes (scan, batch, eval), so Ctrl+C
   stops the run in the parent alone: one line, status 130, no worker tracebacks, no hang.
 Must not import Qt.
@@ -140,6 +142,18 @@ def read_json_file(path: str, kind: str):
         return json.loads(raw)
     except json.JSONDecodeError as exc:
         raise ValueError(f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+
+
+def check_writable(out: str) -> None:
+    """Refuse, before the work, an output path that is a folder, in a missing folder, or not writable."""
+    path = pathlib.Path(out)
+    if path.is_dir():
+        raise ValueError(f"{out}: is a folder, not a file")
+    parent = path.parent if str(path.parent) else pathlib.Path(".")
+    if not parent.is_dir():
+        raise ValueError(f"{out}: folder {parent} does not exist")
+    if not os.access(parent, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        raise ValueError(f"{out}: permission denied")
 
 
 def open_library(args):

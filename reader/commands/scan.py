@@ -17,12 +17,11 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import pathlib
 import sys
 from dataclasses import dataclass
 
-from reader.commands.common import at_least_one, fail, progress_printer, workers_ignore_ctrl_c
+from reader.commands.common import at_least_one, check_writable, fail, progress_printer, workers_ignore_ctrl_c
 from reader.core.documents import FORMATS_LABEL, Document, DocumentError, load_document
 from reader.storage.library import document_files
 
@@ -76,17 +75,6 @@ def output_format(out: str, chosen: str | None) -> str:
         return suffix[1:]
     raise ValueError(f"{out}: cannot tell the output format from the extension; "
                      "use .csv or .json, or --format")
-
-
-def check_writable(out: str) -> None:
-    path = pathlib.Path(out)
-    if path.is_dir():
-        raise ValueError(f"{out}: is a folder, not a file")
-    parent = path.parent if str(path.parent) else pathlib.Path(".")
-    if not parent.is_dir():
-        raise ValueError(f"{out}: folder {parent} does not exist")
-    if not os.access(parent, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
-        raise ValueError(f"{out}: permission denied")
 
 
 def record_row(record, titles: dict) -> dict:

@@ -27,6 +27,13 @@ def run(args) -> int:
     if len(args.files) not in (0, 2):
         print("reader: error: give two files (A and B) or none for the seed pair", file=sys.stderr)
         return 2
+    from reader.commands.common import check_writable
+
+    try:
+        check_writable(args.out)  # before the window is built and the pair aligned
+    except ValueError as error:
+        print(f"reader: error: {error}", file=sys.stderr)
+        return 2
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from reader.core.documents import DocumentError

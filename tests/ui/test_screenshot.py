@@ -29,3 +29,11 @@ def test_screenshot_bad_arguments_exit_2(tmp_path):
     assert result.returncode == 2 and "--size" in result.stderr
     result = run_reader("screenshot", str(tmp_path / "x.png"), str(tmp_path / "missing.txt"), str(tmp_path / "b.txt"))
     assert result.returncode == 2 and "missing.txt" in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_screenshot_to_a_place_that_cannot_be_written_is_refused_before_rendering(tmp_path):
+    for out, problem in ((tmp_path, "is a folder"), (tmp_path / "no" / "x.png", f"folder {tmp_path / 'no'} does not exist")):
+        result = run_reader("screenshot", str(out))
+        assert result.returncode == 2, result.stderr
+        assert result.stderr.startswith(f"reader: error: {out}: {problem}")
+        assert result.stderr.count("\n") == 1 and result.stdout == ""
