@@ -65,6 +65,8 @@ EDITED_RATIO = 0.8
 QUOTE_SHARE = 0.5
 #: A reader's passage shorter than this (characters, either side) is a shared name, not reuse.
 MIN_LINK_CHARS = 50
+#: A reused stretch (region) shorter than this, or than ``config.min_passage_chars``, is not reported.
+MIN_REGION_CHARS = 100
 #: A single prose sentence pair next to a shared quotation needs this cosine to count as reuse.
 LONE_PROSE_SIMILARITY = 0.5
 #: A region of a single sentence pair (not a shared quotation) needs this cosine.
@@ -175,9 +177,9 @@ def align_prepared(pa: PreparedText, pb: PreparedText, config: AlignConfig = Ali
             region = _snapped(region, pa, pb)
         region = grow(region, pa, pb)
         a_start, a_end, b_start, b_end = chars(region, pa, pb)
-        if min(a_end - a_start, b_end - b_start) < config.min_passage_chars:
+        if min(a_end - a_start, b_end - b_start) < max(config.min_passage_chars, MIN_REGION_CHARS):
             continue
-        spans = [s for s in links if min(_char_len(s, pa, pb)) >= MIN_LINK_CHARS]
+        spans = [s for s in links if min(_char_len(s, pa, pb)) >= max(MIN_LINK_CHARS, config.min_passage_chars)]
         for span in spans:
             claim(span, free_a, free_b)
         found.append((cluster, region, spans, len(links)))
@@ -196,7 +198,8 @@ def align_prepared(pa: PreparedText, pb: PreparedText, config: AlignConfig = Ali
         if n_links == 1 and passages and passages[0].kind != QUOTE and cluster.similarity < LONE_LINK_SIMILARITY:
             continue  # one loosely similar sentence pair: two texts on one topic, not reuse
         corroborated = _corroborated(passages)
-        passages = [m for m in corroborated if _wanted(m, config)]
+        passages = [m for m in corroborated if _wanted(m, config)
+                    and min(m.a_end - m.a_start, m.b_end - m.b_start) >= config.min_passage_chars]
         if not passages:
             continue
         k = len(regions)

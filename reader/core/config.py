@@ -10,8 +10,11 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, slots=True)
 class AlignConfig:
-    #: Passages shorter than this (characters, on both sides) are not reported.
-    min_passage_chars: int = 100
+    #: Passages shorter than this (characters, on either side) are not reported. A reused stretch
+    #: (``Alignment.regions``) must also reach ``align.MIN_REGION_CHARS``, whichever is longer:
+    #: a lone short sentence in common is not reuse, though a short passage inside a longer
+    #: reused stretch is worth showing.
+    min_passage_chars: int = 40
     #: Report reworded passages (``paraphrase``). Off: only verbatim and lightly edited text.
     paraphrase: bool = True
     #: How loose a paraphrase may be, 0 (strict) .. 1 (loose). Moves the sentence-similarity

@@ -312,3 +312,13 @@ def test_word_diff_of_a_long_heavily_edited_passage_is_fast_and_exact_on_shared_
     assert time.perf_counter() - started < 5
     assert diff.equal_a == diff.equal_b == LARGE_DIFF_WORDS - (LARGE_DIFF_WORDS + 2) // 3
     assert [a[o.a_start:o.a_end] for o in diff.ops if o.tag == "equal"][0] == "w1 w2"
+
+
+def test_shortest_passage_setting_limits_every_reported_passage():
+    a, b = read(2), read(3)
+    default = align(a, b)
+    assert any(min(m.a_end - m.a_start, m.b_end - m.b_start) < 100 for m in default.matches)
+    longer = align(a, b, AlignConfig(min_passage_chars=100))
+    assert longer.matches
+    assert all(min(m.a_end - m.a_start, m.b_end - m.b_start) >= 100 for m in longer.matches)
+    assert all(min(r.a_end - r.a_start, r.b_end - r.b_start) >= 100 for r in longer.regions)
