@@ -21,6 +21,7 @@ import sys
 
 from reader.commands.common import positive_digits, with_database
 from reader.core.documents import FORMATS_LABEL
+from reader.core.text import word_count
 from reader.storage.documents import (EDITABLE, StoredDocument, get_document, list_documents,
                                       search_documents, update_metadata)
 from reader.storage.library import ensure_seed_library, import_paths
@@ -99,7 +100,7 @@ def _list(db, args) -> int:
     out = sys.stdout
     out.write(f"{'id':>4}  {'published':10}  {'source':24}  {'words':>6}  title\n")
     for d in docs:
-        words = len((texts.get(d.id) or "").split())
+        words = word_count(texts.get(d.id) or "")
         out.write(f"{d.id:>4}  {d.published or '-':10}  {short(d.source or '-', 24):24}  {words:>6}  {short(d.title)}\n")
     return 0
 

@@ -37,6 +37,10 @@ from reader.core.office_extract import ExtractError, extract_docx, extract_pdf
 #: Files larger than this are refused before being read: a news article is a few hundred KB at
 #: most, and the engine and the window both keep whole texts in memory.
 MAX_FILE_BYTES = 20 * 1024 * 1024
+#: Pasted or typed text longer than this (characters) is refused, like a file over MAX_FILE_BYTES.
+MAX_TEXT_CHARS = MAX_FILE_BYTES
+#: What to do with a format that has a supported sibling.
+_SAVE_AS = {".doc": "an old Word file: save it as .docx (Word: File ▸ Save As) and open that"}
 
 #: File suffix → ``Document.format``.
 FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html",
@@ -146,6 +150,9 @@ def document_from_text(text: str, title: str | None = None, source: str = "clipb
         raise DocumentError(f"{source}: expected text, got {type(text).__name__}")
     if not text.strip():
         raise DocumentError(f"{source}: text is empty")
+    if len(text) > MAX_TEXT_CHARS:
+        raise DocumentError(f"{source}: text is too long ({len(text):,} characters; the limit is "
+                            f"{MAX_TEXT_CHARS:,})")
     if text.count("\x00") > MAX_NUL_SHARE * len(text):
         raise DocumentError(f"{source}: binary data (NUL characters), not text")
     if not title:
@@ -169,6 +176,9 @@ def _read_bytes(p: Path, name: str) -> bytes:
     suffix = p.suffix.lower()
     if suffix not in FORMATS:
         kind = f"'{p.suffix}'" if p.suffix else "without an extension"
+        hint = _SAVE_AS.get(suffix)
+        if hint:
+            raise DocumentError(f"{name}: unsupported file type {kind}; {hint}")
         raise DocumentError(f"{name}: unsupported file type {kind} (Reader opens {', '.join(FORMATS)})")
     if st.st_size > MAX_FILE_BYTES:
         raise DocumentError(f"{name}: file is too large ({st.st_size / 2**20:.1f} MB; the limit is "

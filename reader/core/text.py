@@ -101,6 +101,11 @@ def _normalize_folded(w: str) -> str:
     return _stem(w) if w.isalpha() else w
 
 
+def word_count(text: str) -> int:
+    """How many words ``text`` has, counted as the engine counts them (``Summary.words_a``)."""
+    return len(WORD_RE.findall(text))
+
+
 def tokenize(text: str) -> list[Token]:
     """All words of ``text`` in order, with offsets and normalised forms."""
     out = []

@@ -21,6 +21,7 @@ from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QUrl, Signal
 from PySide6.QtGui import QFont, QPainter, QTextBlockFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QTextEdit, QVBoxLayout, QWidget
 
+from reader.core.text import word_count
 from reader.ui import kind_style
 from reader.ui.highlight_spans import spans_for_side
 from reader.ui.offsets import OffsetMap
@@ -209,7 +210,7 @@ class ReadingPane(QFrame):
             parts.append(os.path.dirname(document.path))
         if document.published:
             parts.append(document.published)
-        parts.append(f"{len(document.text.split()):,} words")
+        parts.append(f"{word_count(document.text):,} words")
         return "  ·  ".join(parts)
 
     def set_alignment(self, alignment, index) -> None:

@@ -391,3 +391,18 @@ def test_html_file_with_a_broken_marked_section_loads(tmp_path):
     page = "<html><body><article><p>Meta removed the accounts.</p><![ endif]><p>It said so on Thursday.</p></article></body></html>"
     doc = load_document(write(tmp_path, "word-export.html", page))
     assert doc.text == "Meta removed the accounts.\n\nIt said so on Thursday."
+
+
+def test_an_old_word_file_says_how_to_open_it(tmp_path):
+    path = tmp_path / "essay.doc"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100)
+    with pytest.raises(DocumentError, match=r"essay\.doc: unsupported file type '\.doc'; an old Word file: save it as \.docx"):
+        load_document(path)
+
+
+def test_pasted_text_over_the_limit_is_refused(monkeypatch):
+    import reader.core.documents as documents
+
+    monkeypatch.setattr(documents, "MAX_TEXT_CHARS", 10)
+    with pytest.raises(DocumentError, match="clipboard: text is too long"):
+        document_from_text("eleven characters")

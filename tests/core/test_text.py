@@ -76,3 +76,12 @@ def test_text_without_sentence_ends_is_cut_into_even_pieces():
     assert [s.last - s.first for s in sentences] == [40, 40, 41, 2]  # 121 words in three even pieces
     assert [(s.first, s.last) for s in sentences] == [(0, 40), (40, 80), (80, 121), (121, 123)]
     assert all(text[s.start:s.end] == text[tokens[s.first].start:tokens[s.last - 1].end] for s in sentences)
+
+
+def test_word_count_agrees_with_the_engine():
+    from reader.core.align import align
+    from tests.conftest import seed_path
+
+    a, b = (seed_path(n).read_text(encoding="utf-8") for n in (2, 3))
+    summary = align(a, b).summary
+    assert (word_count(a), word_count(b)) == (summary.words_a, summary.words_b)
