@@ -3,7 +3,7 @@
 import unicodedata
 from concurrent.futures import ThreadPoolExecutor
 
-from reader.core.text import _normalize_folded, normalize_word, quoted_spans, split_sentences, tokenize
+from reader.core.text import _normalize_folded, normalize_word, quoted_spans, split_sentences, tokenize, word_count
 
 
 def test_tokens_keep_offsets_and_fold_spelling():
