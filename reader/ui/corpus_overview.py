@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QHeaderVi
                                QTabWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout)
 
 from reader.core.corpus import ScanResult, scan
-from reader.ui.corpus_views import DerivationGraphView, HeatMap
+from reader.ui.corpus_matrix import HeatMap
+from reader.ui.corpus_views import DerivationGraphView
 from reader.ui.library_tasks import BackgroundRunner
 
 #: Worker processes for the scan (the issue's target machine has two cores).

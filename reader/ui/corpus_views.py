@@ -1,9 +1,5 @@
-"""The corpus overview's two pictures, painted with QPainter: a similarity heat map and a
-derivation graph.
-
-``HeatMap.set_data(labels, matrix)``: cell (row i, column j) is the share of document i inside
-the passages it shares with document j (``ScanResult.matrix()``); darker is more, and a caption
-with a colour scale says so. Clicking a cell emits ``pair_activated(i, j)``.
+"""The corpus overview's derivation graph, painted with QPainter (the similarity matrix is
+``reader.ui.corpus_matrix``).
 
 ``DerivationGraphView.set_graph(labels, graph)`` draws ``reader.core.derivation.DerivationGraph``:
 documents on a circle, an arrow from source to copy for each derivation (thicker for a larger
@@ -13,7 +9,7 @@ not drawn (two reports of one event are not a derivation). In a library of more 
 ``ALL_NODES_UP_TO`` documents only those with a line are drawn, smaller and without labels when
 the circle is crowded (hundreds of labelled circles were one black ring). Clicking an edge
 emits ``pair_activated(i, j)``; hovering a node shows its full title.
-Only this module paints the overview; it holds no scan logic.
+It holds no scan logic.
 """
 
 from __future__ import annotations
@@ -26,125 +22,12 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from reader.core.derivation import DERIVED, QUOTED
 
-LABEL_WIDTH = 230.0       # heat map row and column labels, pixels
-CAPTION_HEIGHT = 52.0     # heat map caption and colour scale
-CELL_MIN, CELL_MAX = 6, 56
 NODE_RADIUS = 16
 NODE_LABEL_WIDTH = 220    # graph node labels, pixels
 NODE_RADIUS_MIN = 4
 ALL_NODES_UP_TO = 30      # a larger library draws only the documents that have a line
 LABELS_UP_TO = 12         # more nodes on the circle: titles on hover only
 LEGEND_HEIGHT = 84.0
-
-
-def cell_colour(value: float) -> QColor:
-    """White for nothing shared, deep blue for everything."""
-    shade = int(255 - 215 * min(1.0, max(0.0, value)))
-    return QColor(shade, shade, 255)
-
-
-class HeatMap(QWidget):
-    pair_activated = Signal(int, int)
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.labels: list[str] = []
-        self.matrix: list[list[float]] = []
-        self.setMouseTracking(True)
-        self.setMinimumSize(240, 240)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-
-    def set_data(self, labels: list[str], matrix: list[list[float]]) -> None:
-        self.labels, self.matrix = list(labels), [list(row) for row in matrix]
-        self.update()
-
-    def _geometry(self) -> tuple[float, float, float]:
-        """Left margin, top margin and cell size for the current widget size."""
-        n = max(1, len(self.labels))
-        margin = min(LABEL_WIDTH, self.width() * 0.3) if len(self.labels) <= 60 else 8.0
-        cell = max(CELL_MIN, min(CELL_MAX, (min(self.width(), self.height() - CAPTION_HEIGHT) - margin - 8) / n))
-        return margin, margin + CAPTION_HEIGHT, cell
-
-    def _paint_caption(self, p: QPainter) -> None:
-        """What a cell means, and the colour scale from 0 % to 100 %: a heat map without a key
-        leaves the reader guessing which way it reads."""
-        p.setPen(self.palette().text().color())
-        p.drawText(QRectF(8, 4, self.width() - 16, 18), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                   "Each cell: how much of the row’s document lies in passages it shares with the column’s "
-                   "document. Click a cell to compare the two.")
-        bar = QRectF(8 + 40, 28, 200, 12)
-        for k in range(int(bar.width())):
-            p.fillRect(QRectF(bar.left() + k, bar.top(), 1, bar.height()), cell_colour(k / bar.width()))
-        p.setPen(QColor(150, 150, 150))
-        p.setBrush(Qt.BrushStyle.NoBrush)
-        p.drawRect(bar)
-        p.setPen(self.palette().text().color())
-        p.drawText(QRectF(8, 24, 36, 20), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, "0 %")
-        p.drawText(QRectF(bar.right() + 6, 24, 160, 20), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                   "100 % shared")
-
-    def cell_at(self, x: float, y: float) -> tuple[int, int] | None:
-        left, top, cell = self._geometry()
-        i, j = int((y - top) // cell), int((x - left) // cell)
-        n = len(self.labels)
-        if y < top or x < left or not (0 <= i < n and 0 <= j < n):
-            return None
-        return i, j
-
-    def cell_rect(self, i: int, j: int) -> QRectF:
-        left, top, cell = self._geometry()
-        return QRectF(left + j * cell, top + i * cell, cell, cell)
-
-    def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
-        p = QPainter(self)
-        p.fillRect(self.rect(), self.palette().base())
-        n = len(self.labels)
-        if not n:
-            p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "No documents")
-            return
-        self._paint_caption(p)
-        left, top, cell = self._geometry()
-        for i in range(n):
-            for j in range(n):
-                colour = cell_colour(self.matrix[i][j]) if i != j else QColor(225, 225, 225)
-                p.fillRect(self.cell_rect(i, j), colour)
-        if n <= 60:
-            font = QFont(self.font())
-            font.setPointSizeF(max(6.0, min(9.0, cell * 0.45)))
-            p.setFont(font)
-            p.setPen(self.palette().text().color())
-            metrics = QFontMetrics(font)
-            for k, label in enumerate(self.labels):
-                text = metrics.elidedText(" ".join(str(label).split()), Qt.TextElideMode.ElideRight, int(left - 8))
-                p.drawText(QRectF(0, top + k * cell, left - 4, cell),
-                           Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, text)
-                p.save()
-                p.translate(left + k * cell + cell / 2, top - 4)
-                p.rotate(-60)
-                p.drawText(QRectF(0, -cell / 2, left, cell), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                           text)
-                p.restore()
-            if cell >= 28:
-                for i in range(n):
-                    for j in range(n):
-                        if i != j and self.matrix[i][j] > 0:
-                            p.setPen(QColor("white") if self.matrix[i][j] > 0.5 else QColor(40, 40, 40))
-                            p.drawText(self.cell_rect(i, j), Qt.AlignmentFlag.AlignCenter,
-                                       f"{self.matrix[i][j] * 100:.0f}%")
-
-    def mouseMoveEvent(self, event) -> None:  # noqa: N802
-        hit = self.cell_at(event.position().x(), event.position().y())
-        if hit and hit[0] != hit[1]:
-            i, j = hit
-            QToolTip.showText(event.globalPosition().toPoint(),
-                              f"{self.matrix[i][j]:.0%} of “{self.labels[i]}” is shared with “{self.labels[j]}”", self)
-        else:
-            QToolTip.hideText()
-
-    def mouseReleaseEvent(self, event) -> None:  # noqa: N802
-        hit = self.cell_at(event.position().x(), event.position().y())
-        if hit and hit[0] != hit[1] and self.matrix[hit[0]][hit[1]] > 0:
-            self.pair_activated.emit(*hit)
 
 
 class DerivationGraphView(QWidget):

@@ -1,13 +1,18 @@
 """The corpus overview's pictures explain themselves: the heat map has a caption and a colour
 scale, the graph a legend of its strokes, node labels stay inside the picture and a node's
-full title shows on hover."""
+full title shows on hover. The heat map stays usable for hundreds of documents: related
+documents grouped, unrelated ones left out and counted, readable cells that scroll under fixed
+titles, every cell reachable and clickable."""
 
 import math
 from types import SimpleNamespace
 
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QColor, QHelpEvent
+from PySide6.QtWidgets import QApplication, QToolTip
 
-from reader.ui.corpus_views import CAPTION_HEIGHT, DerivationGraphView, HeatMap, cell_colour
+from reader.ui.corpus_matrix import CAPTION_HEIGHT, HeatMap, cell_colour, order_matrix
+from reader.ui.corpus_views import DerivationGraphView
 
 TITLES = ["Meta Takes Action Against Ayatollah Ali Khamenei’s Social Media Accounts",
           "Meta bans accounts of Iran’s supreme leader", "Meta removes Facebook and Instagram accounts"]
@@ -28,7 +33,7 @@ def test_heat_map_has_a_colour_scale_and_cells_below_it(qtbot):
     assert _close(image.pixelColor(48 + 198, 34), cell_colour(1.0), tolerance=10)
     assert heat.cell_rect(0, 0).top() >= CAPTION_HEIGHT
     cell = heat.cell_rect(0, 2)
-    assert _close(image.pixelColor(int(cell.left()) + 3, int(cell.top()) + 3), cell_colour(0.9))
+    assert _close(image.pixelColor(int(cell.left()) + 4, int(cell.top()) + 4), cell_colour(0.9))
 
 
 def test_graph_has_a_legend_labels_inside_and_titles_on_hover(qtbot):
@@ -72,3 +77,103 @@ def test_a_large_library_draws_only_linked_documents_without_a_ring_of_labels(qt
                   for i in range(40) for j in range(i + 1, 40))
     assert nearest >= 2 * graph.node_radius()  # circles do not overlap
     graph.grab()
+
+
+def _matrix(n: int, shares: dict[tuple[int, int], float]) -> list[list[float]]:
+    m = [[0.0] * n for _ in range(n)]
+    for (i, j), value in shares.items():
+        m[i][j] = m[j][i] = value
+    for i in range(n):
+        m[i][i] = 1.0
+    return m
+
+
+def test_order_matrix_groups_related_documents_strongest_first():
+    # 1-4 copied (0.8), 4-6 copied (0.6): one chain; 0-3 share a quotation (0.05); 2 and 5 nothing.
+    m = _matrix(7, {(1, 4): 0.8, (4, 6): 0.6, (0, 3): 0.05})
+    layout = order_matrix(m)
+    assert layout.order == (1, 4, 6, 0, 3, 2, 5)
+    assert layout.blocks == ((0, 3), (3, 5))
+    assert layout.left_out == 0
+    left_out = order_matrix(m, keep_unrelated=False)
+    assert left_out.order == (1, 4, 6, 0, 3) and left_out.left_out == 2
+    # A tight pair inside a group held by a weaker link stays adjacent, its ends facing the link.
+    m = _matrix(5, {(0, 1): 0.9, (2, 3): 0.7, (1, 3): 0.1, (4, 0): 0.05})
+    assert order_matrix(m).order == (4, 0, 1, 3, 2)
+
+
+def _help(widget, point: QPoint) -> str:
+    QApplication.sendEvent(widget, QHelpEvent(QEvent.Type.ToolTip, point, widget.mapToGlobal(point)))
+    return QToolTip.text()
+
+
+def test_a_small_library_fits_without_scrolling_with_every_document_shown(qtbot):
+    """Five documents (one sharing nothing): all five rows, large cells, no scroll bars."""
+    heat = HeatMap()
+    qtbot.addWidget(heat)
+    heat.resize(880, 560)
+    heat.show()
+    heat.set_data(TITLES + ["Unrelated weather report", "Meta, the parent company"],
+                  _matrix(5, {(0, 1): 0.04, (2, 4): 0.45, (1, 2): 0.03}))
+    assert sorted(heat.shown) == [0, 1, 2, 3, 4] and heat.left_out == 0
+    assert abs(heat.shown.index(2) - heat.shown.index(4)) == 1 and heat.shown[-1] == 3
+    assert heat.cell_size() >= 40
+    grid = heat.grid
+    assert grid.horizontalScrollBar().maximum() == 0 and grid.verticalScrollBar().maximum() == 0
+    assert heat.left_out_note() == ""
+    # The row title is cut to fit; its tooltip is the whole title.
+    row = heat.shown.index(0)
+    assert _help(grid.row_header, QPoint(10, int((row + 0.5) * heat.cell_size()))) == TITLES[0]
+    rect = heat.cell_rect(2, 4)
+    centre = grid.viewport().mapFrom(heat, rect.center().toPoint())
+    assert "45% of “Meta removes" in _help(grid.viewport(), centre)
+
+
+def test_a_large_library_shows_related_documents_in_readable_cells_all_reachable(qtbot):
+    """300 documents, 40 of them in 20 copied pairs: the 260 others are left out and counted, the
+    cells keep a readable size, and every cell can be scrolled into view and clicked."""
+    n = 300
+    pairs = {(k, k + 150): 0.3 + k / 100 for k in range(0, 200, 10) if k + 150 < n}
+    pairs.update({(k, k + 7): 0.5 for k in range(5, 100, 10)})
+    related = sorted({k for pair in pairs for k in pair})
+    heat = HeatMap()
+    qtbot.addWidget(heat)
+    heat.resize(800, 600)
+    heat.show()
+    heat.set_data([f"Article {k} with a title much too long to fit beside its row" for k in range(n)],
+                  _matrix(n, pairs))
+    assert sorted(heat.shown) == related
+    assert heat.left_out == n - len(related)
+    assert f"{n - len(related)} that share nothing" in heat.left_out_note()
+    assert heat.cell_size() >= 18  # readable, not the 6 px dots of before
+    for i, j in pairs:
+        assert abs(heat.shown.index(i) - heat.shown.index(j)) == 1  # each pair side by side
+    grid = heat.grid
+    viewport = grid.viewport().rect()
+    header_at = grid.row_header.pos(), grid.column_header.pos()
+    emitted = []
+    heat.pair_activated.connect(lambda a, b: emitted.append((a, b)))
+    for i in heat.shown:
+        for j in heat.shown:
+            heat.scroll_to_cell(i, j)
+            rect = heat.cell_rect(i, j)
+            centre = grid.viewport().mapFrom(heat, rect.center().toPoint())
+            assert viewport.contains(centre), (i, j)
+            # The titles stay where they are; the row title beside the cell is the cell's row.
+            assert (grid.row_header.pos(), grid.column_header.pos()) == header_at
+            assert heat.shown[grid.row_header.position_at(centre.y())] == i
+            if (i, j) in pairs or (j, i) in pairs:
+                qtbot.mouseClick(grid.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+                assert emitted[-1] == (i, j)
+    assert len(emitted) == 2 * len(pairs)
+    assert grid.verticalScrollBar().maximum() > 0  # it did have to scroll
+    heat.grab()
+
+
+def test_a_large_library_with_no_shared_passage_says_so(qtbot):
+    heat = HeatMap()
+    qtbot.addWidget(heat)
+    heat.resize(600, 400)
+    heat.set_data([f"Article {k}" for k in range(40)], _matrix(40, {}))
+    assert heat.shown == () and heat.left_out == 40
+    heat.grab()
