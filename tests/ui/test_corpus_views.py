@@ -177,3 +177,28 @@ def test_a_large_library_with_no_shared_passage_says_so(qtbot):
     heat.set_data([f"Article {k}" for k in range(40)], _matrix(40, {}))
     assert heat.shown == () and heat.left_out == 40
     heat.grab()
+
+
+def test_clicking_a_matrix_cell_in_the_overview_compares_that_pair_source_first(qtbot, seeds):
+    """The matrix shows the seeds in its own order; a click still names the right two documents."""
+    from reader.core.corpus import CorpusDoc
+    from reader.core.documents import load_document
+    from reader.ui.corpus_overview import CorpusOverviewDialog
+
+    docs = [CorpusDoc(n, load_document(seeds(n)).text, f"Seed {n:03d}") for n in range(5)]
+    dialog = CorpusOverviewDialog(docs, workers=1)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    if dialog.result is None:
+        with qtbot.waitSignal(dialog.scanned, timeout=60_000):
+            pass
+    dialog.tabs.setCurrentWidget(dialog.heat_map)
+    heat, keys = dialog.heat_map, list(dialog.result.keys)
+    assert heat.left_out == 0 and heat.shown != tuple(range(5))  # reordered: 002-004 together
+    assert {keys[k] for k in heat.shown[:3]} == {2, 3, 4}
+    row, column = keys.index(3), keys.index(2)
+    centre = heat.grid.viewport().mapFrom(heat, heat.cell_rect(row, column).center().toPoint())
+    with qtbot.waitSignal(dialog.compare_requested) as requested:
+        qtbot.mouseClick(heat.grid.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    assert requested.args == [2, 3]  # 002 is the source, so it comes first
+    dialog.close()
