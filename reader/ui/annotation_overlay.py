@@ -95,29 +95,4 @@ class AnnotationOverlay:
 
     def line_rects(self, start: int, end: int) -> list[QRectF]:
         """Viewport rectangles of the visible lines of Qt positions ``[start, end)``."""
-        view = self.pane.view
-        document = view.document()
-        layout = document.documentLayout()
-        dx, dy = view.horizontalScrollBar().value(), view.verticalScrollBar().value()
-        height = view.viewport().height()
-        rects: list[QRectF] = []
-        block = document.findBlock(start)
-        while block.isValid() and block.position() < end:
-            origin = layout.blockBoundingRect(block).topLeft() - QPointF(dx, dy)
-            if origin.y() > height:
-                break
-            text_layout = block.layout()
-            for n in range(text_layout.lineCount()):
-                line = text_layout.lineAt(n)
-                line_start = block.position() + line.textStart()
-                lo, hi = max(start, line_start), min(end, line_start + line.textLength())
-                if lo >= hi:
-                    continue
-                top = origin.y() + line.y()
-                if top + line.height() < 0 or top > height:
-                    continue
-                x0 = line.cursorToX(lo - block.position())[0]
-                x1 = line.cursorToX(hi - block.position())[0]
-                rects.append(QRectF(origin.x() + x0, top, x1 - x0, line.ascent() + line.descent() + 2))
-            block = block.next()
-        return rects
+        return self.pane.line_rects(start, end)

@@ -360,7 +360,7 @@ class ReadingPane(QFrame):
         if span is None:
             return
         kind = self._alignment.matches[self._current].kind
-        rects = self._line_rects(self._offsets.to_qt(span[0]), self._offsets.to_qt(span[1]))
+        rects = self.line_rects(self._offsets.to_qt(span[0]), self._offsets.to_qt(span[1]))
         if not rects:
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -369,7 +369,7 @@ class ReadingPane(QFrame):
         bar = QRectF(DOCUMENT_MARGIN * 0.3, rects[0].top(), 5, rects[-1].bottom() - rects[0].top())
         painter.drawRoundedRect(bar, 2.5, 2.5)
 
-    def _line_rects(self, start: int, end: int) -> list[QRectF]:
+    def line_rects(self, start: int, end: int) -> list[QRectF]:
         """Viewport rectangles of the visible lines of Qt positions [start, end)."""
         document = self.view.document()
         layout = document.documentLayout()
