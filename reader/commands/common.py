@@ -30,6 +30,7 @@ import time
 from collections.abc import Callable
 
 from reader.core.config import AlignConfig
+from reader.core.inputfiles import read_text_file
 from reader.storage.database import StorageError, open_database, resolve_db_path
 
 
@@ -128,16 +129,7 @@ def _clock(seconds: float) -> str:
 def read_json_file(path: str, kind: str):
     """The JSON value in the UTF-8 file at ``path``; ``ValueError`` with one line naming it if not.
     ``kind`` says what the file should have been ("a detections file")."""
-    try:
-        raw = pathlib.Path(path).expanduser().read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ValueError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise ValueError(f"{path}: is a folder, not {kind}") from None
-    except UnicodeDecodeError:
-        raise ValueError(f"{path}: not UTF-8 text, so not {kind}") from None
-    except OSError as exc:
-        raise ValueError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    raw = read_text_file(path, kind)
     try:
         return json.loads(raw)
     except json.JSONDecodeError as exc:

@@ -30,6 +30,7 @@ from typing import Callable, Sequence
 
 from reader.core.config import AlignConfig
 from reader.core.documents import Document, DocumentError, load_document
+from reader.core.inputfiles import read_text_file
 from reader.core.pan import PanError, pan_names, read_pairs_file
 from reader.core.workers import worker_context
 
@@ -64,15 +65,9 @@ def read_pair_list(path: str | os.PathLike, pan: bool = False) -> list[PairTask]
             raise BatchError(str(exc)) from None
         return [PairTask(*pan_names(susp, src), f"{name}:{n}") for n, susp, src in lines]
     try:
-        text = Path(name).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise BatchError(f"{name}: no such file") from None
-    except IsADirectoryError:
-        raise BatchError(f"{name}: is a folder, not a list of pairs") from None
-    except UnicodeDecodeError:
-        raise BatchError(f"{name}: not a UTF-8 text file") from None
-    except OSError as exc:
-        raise BatchError(f"{name}: cannot read: {exc.strerror or exc}") from None
+        text = read_text_file(name, "a list of pairs")
+    except ValueError as exc:
+        raise BatchError(str(exc)) from None
     tasks = []
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip():

@@ -16,6 +16,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from reader.core.evaluate import Case, GoldPair, normalize
+from reader.core.inputfiles import read_text_file
 
 
 class PanError(ValueError):
@@ -63,13 +64,9 @@ def read_pairs_file(path: str | Path) -> list[tuple[int, str, str]]:
     """``(line number, susp, src)`` for each non-blank line of a PAN ``pairs`` file."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise PanError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise PanError(f"{path}: is a folder, not a pairs file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise PanError(f"{path}: cannot read: {getattr(exc, 'strerror', None) or exc}") from None
+        text = read_text_file(path, "a pairs file")
+    except ValueError as exc:
+        raise PanError(str(exc)) from None
     out = []
     for number, line in enumerate(text.split("\n"), 1):
         if not line.strip():
