@@ -31,10 +31,11 @@ def make_window(qtbot, wait_aligned):
     """Build a window (on files, or the startup pair), show it and wait for its alignment."""
     from reader.ui.app import create_window
 
-    def make(files=None, wait=True, align_function=None):
-        window = create_window([str(f) for f in files] if files else None, align_function=align_function)
+    def make(files=None, wait=True, align_function=None, database=None, size=(1400, 900)):
+        window = create_window([str(f) for f in files] if files else None, align_function=align_function,
+                               database=database)
         qtbot.addWidget(window)
-        window.resize(1400, 900)
+        window.resize(*size)
         window.show()
         qtbot.waitExposed(window)
         if wait:

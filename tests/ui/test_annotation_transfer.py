@@ -24,17 +24,9 @@ def databases(tmp_path):
 
 
 @pytest.fixture
-def open_window(qtbot, wait_aligned, seeds):
-    from reader.ui.app import create_window
-
+def open_window(make_window, seeds):
     def make(database):
-        w = create_window([str(seeds(2)), str(seeds(3))], database=database)
-        qtbot.addWidget(w)
-        w.resize(1400, 900)
-        w.show()
-        qtbot.waitExposed(w)
-        wait_aligned(w)
-        return w
+        return make_window([seeds(2), seeds(3)], database=database)
 
     return make
 

@@ -14,23 +14,6 @@ from reader.ui.offsets import OffsetMap
 QUOTE = "“We have removed these accounts for repeatedly violating"
 
 
-@pytest.fixture(autouse=True)
-def isolated_settings(tmp_path, monkeypatch):
-    """Window settings go to a throw-away folder, never the user's."""
-    folder = tmp_path / "settings"
-    folder.mkdir(exist_ok=True)
-    monkeypatch.setenv("READER_SETTINGS_DIR", str(folder))
-
-
-@pytest.fixture
-def wait_aligned(qtbot):
-    def wait(window, timeout=20_000):
-        comparison = window.comparison
-        qtbot.waitUntil(lambda: comparison.alignment is not None and not comparison.busy, timeout=timeout)
-
-    return wait
-
-
 @pytest.fixture
 def database(tmp_path):
     db = open_database(tmp_path / "window.db")
@@ -39,16 +22,8 @@ def database(tmp_path):
 
 
 @pytest.fixture
-def window(qtbot, wait_aligned, seeds, database):
-    from reader.ui.app import create_window
-
-    w = create_window([str(seeds(2)), str(seeds(3))], database=database)
-    qtbot.addWidget(w)
-    w.resize(1400, 900)
-    w.show()
-    qtbot.waitExposed(w)
-    wait_aligned(w)
-    return w
+def window(make_window, seeds, database):
+    return make_window([seeds(2), seeds(3)], database=database)
 
 
 def select(window, side, quote, occurrence=0):

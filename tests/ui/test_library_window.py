@@ -18,15 +18,8 @@ def database(tmp_path):
 
 
 @pytest.fixture
-def window(qtbot, wait_aligned, seeds, database):
-    from reader.ui.app import create_window
-
-    w = create_window([str(seeds(0)), str(seeds(1))], database=database)
-    qtbot.addWidget(w)
-    w.resize(1400, 900)
-    w.show()
-    qtbot.waitExposed(w)
-    wait_aligned(w)
+def window(make_window, seeds, database):
+    w = make_window([seeds(0), seeds(1)], database=database)
     w.library.add_seeds_on_first_run()
     yield w
     w.library.shutdown()

@@ -22,18 +22,11 @@ def database(tmp_path):
 
 
 @pytest.fixture
-def open_window(qtbot, wait_aligned, seeds, database):
-    from reader.ui.app import create_window
-
+def open_window(make_window, seeds, database):
     opened = []
 
     def make():
-        w = create_window([str(seeds(2)), str(seeds(3))], database=database)
-        qtbot.addWidget(w)
-        w.resize(1600, 1000)
-        w.show()
-        qtbot.waitExposed(w)
-        wait_aligned(w)
+        w = make_window([seeds(2), seeds(3)], database=database, size=(1600, 1000))
         w.library.add_seeds_on_first_run()
         opened.append(w)
         return w
