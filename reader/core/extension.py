@@ -25,6 +25,9 @@ class Cluster:
     b_last: int
     seeds: tuple[Seed, ...]
     similarity: float  # cosine of the summed vectors of both sides
+    #: Sentence pairs linked by order inside a reused stretch (``reader.core.sentence_align``):
+    #: too weakly similar to be seeds, shown to readers, not part of the region's evidence.
+    aligned: tuple[Seed, ...] = ()
 
 
 def _split(seeds: list[Seed], dim: int, max_gap: int) -> list[list[Seed]]:

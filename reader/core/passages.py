@@ -181,8 +181,15 @@ def copied_core(span: Span, pa: PreparedText, pb: PreparedText) -> Span:
                 span.similarity)
 
 
-def link_spans(seeds, pa: PreparedText, pb: PreparedText, min_chars: int = 0, va=None, vb=None) -> list[Span]:
-    """The trimmed token spans of the links of ``seeds``, in A order, at least ``min_chars`` long."""
+def link_spans(seeds, pa: PreparedText, pb: PreparedText, min_chars: int = 0, va=None, vb=None,
+               whole_sentences: bool = False) -> list[Span]:
+    """The token spans of the links of ``seeds``, in A order, at least ``min_chars`` long.
+
+    A copied link is cut to where copying is (``copied_core``); a reworded one to its first and
+    last shared words, or, with ``whole_sentences`` (the link lies in a stretch known to be
+    reused), to its whole sentences: a rewrite restates a sentence, not the words between the
+    first and last it happens to keep.
+    """
     out = []
     for link in link_units(seeds, va, vb):
         ua0, ua1 = pa.units[link.a_first], pa.units[link.a_last]
@@ -190,7 +197,11 @@ def link_spans(seeds, pa: PreparedText, pb: PreparedText, min_chars: int = 0, va
         span = trimmed(pa, pb, ua0.first, ua1.last, ub0.first, ub1.last, link.similarity)
         if span is None:
             continue
-        span = copied_core(span, pa, pb)
+        core = copied_core(span, pa, pb)
+        if core is span and whole_sentences:
+            span = Span(ua0.first, ua1.last, ub0.first, ub1.last, span.similarity)
+        else:
+            span = core
         a_start, a_end, b_start, b_end = chars(span, pa, pb)
         if min(a_end - a_start, b_end - b_start) >= min_chars:
             out.append(span)

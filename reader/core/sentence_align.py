@@ -1,0 +1,157 @@
+"""Sentence alignment inside reused stretches: every restated sentence linked to its source.
+
+Seeds (``reader.core.seeding``) find sentence pairs similar enough to be evidence on their own.
+A rewrite restates most sentences more loosely than that: the words change, the facts and their
+order stay. Sentence aligners for parallel text (Gale & Church 1993, Bleualign, Vecalign) use
+order as the strong evidence and accept a weak lexical similarity between sentences that lie in
+order between already aligned ones. This module does the same inside *stretches*: runs of
+clusters (``reader.core.extension``) that follow each other in the same order in both texts,
+close together, and together hold at least ``MIN_STRETCH_SEEDS`` strong seeds, so that the
+stretch as a whole is known to be reused.
+
+Over the units of a stretch, a monotone dynamic programme picks the links that maximise the sum
+of ``similarity - LINK_FLOOR`` with moves one-to-one, one-to-two and two-to-one (a sentence
+split in two or two condensed into one) and skips (a sentence that restates nothing stays
+unlinked: a new paragraph added by the rewriter is never forced onto a source sentence). Seeds
+off the programme's path (a sentence moved within the stretch) are kept as they were. The
+clusters of a stretch become one cluster holding all its links.
+
+Pure functions; must not import Qt.
+"""
+
+from __future__ import annotations
+
+from reader.core.extension import Cluster, Seed, passage_similarity
+from reader.core.seeding import cosine, dice
+
+#: A stretch needs this many strong seeds, in order in both texts: two reports of one event
+#: share a sentence or two by chance (a name, a date, a quotation); three in order are reuse.
+MIN_STRETCH_SEEDS = 3
+#: Clusters this many units apart or closer (in both texts) and in the same order are one
+#: stretch: a rewriter drops or adds a few sentences between restated ones.
+STRETCH_GAP = 4
+#: Inside a stretch, a sentence pair links when its cosine passes this. Measured on the seeds'
+#: hand-made gold (benchmarks/seed_rewrites.py): restated sentences of 003 against their 002
+#: sources score 0.12-0.45; adjacent unrelated sentences of the same article mostly below 0.1.
+LINK_FLOOR = 0.12
+#: The programme also looks this many units beyond a stretch's first and last links: the
+#: sentences around a reused stretch are the likeliest to be restated too.
+EDGE_MARGIN = 2
+#: A one-to-two or two-to-one link must beat the one-to-one links by this much: otherwise a
+#: merely related neighbour would be pulled in.
+MERGE_PENALTY = 0.05
+
+
+def stretches(clusters: list[Cluster], is_strong) -> list[list[Cluster]]:
+    """Clusters grouped into runs that follow each other in order, close together, in both texts.
+
+    Only runs holding at least ``MIN_STRETCH_SEEDS`` strong seeds are returned.
+    """
+    runs: list[list[Cluster]] = []
+    for c in sorted(clusters, key=lambda c: (c.a_first, c.b_first)):
+        if runs:
+            prev = runs[-1][-1]
+            if (prev.a_last < c.a_first <= prev.a_last + 1 + STRETCH_GAP
+                    and prev.b_last < c.b_first <= prev.b_last + 1 + STRETCH_GAP):
+                runs[-1].append(c)
+                continue
+        runs.append([c])
+    return [run for run in runs if sum(1 for c in run for s in c.seeds if is_strong(s)) >= MIN_STRETCH_SEEDS]
+
+
+def align_stretch(run: list[Cluster], va, vb, blocked_a: set[int], blocked_b: set[int]) -> Cluster:
+    """One cluster for the stretch ``run``: its seeds, and as ``aligned`` the links the programme adds.
+
+    ``blocked_a``/``blocked_b`` are units that other passages own; they are never linked here.
+    """
+    a0 = _reach(min(c.a_first for c in run), -1, len(va), blocked_a)
+    a1 = _reach(max(c.a_last for c in run), 1, len(va), blocked_a)
+    b0 = _reach(min(c.b_first for c in run), -1, len(vb), blocked_b)
+    b1 = _reach(max(c.b_last for c in run), 1, len(vb), blocked_b)
+    seeds: list[Seed] = [s for c in run for s in c.seeds]
+    added: list[Seed] = []
+    links = _monotone_links(a0, a1, b0, b1, va, vb, blocked_a, blocked_b)
+    # The cluster spans its seeds, not the margin the programme looked at.
+    a0, a1 = min(s[0] for s in seeds), max(s[0] for s in seeds)
+    b0, b1 = min(s[1] for s in seeds), max(s[1] for s in seeds)
+    have = {(s[0], s[1]) for s in seeds}
+    linked_a = {s[0] for s in seeds}
+    linked_b = {s[1] for s in seeds}
+    for ia, ja, sim in links:
+        for i in ia:
+            for j in ja:
+                # A unit the seeds already link keeps its link; the programme fills the rest.
+                if (i, j) in have or (i in linked_a and j in linked_b):
+                    continue
+                added.append((i, j, sim, dice(va[i], vb[j])))
+                have.add((i, j))
+    similarity = passage_similarity(va, vb, a0, a1, b0, b1)
+    return Cluster(a0, a1, b0, b1, tuple(seeds), max(similarity, max(c.similarity for c in run)), tuple(added))
+
+
+def _reach(unit: int, step: int, count: int, blocked: set[int]) -> int:
+    """``unit`` moved up to ``EDGE_MARGIN`` units by ``step``, within the text, off ``blocked``."""
+    for _ in range(EDGE_MARGIN):
+        nxt = unit + step
+        if not 0 <= nxt < count or nxt in blocked:
+            break
+        unit = nxt
+    return unit
+
+
+def _monotone_links(a0, a1, b0, b1, va, vb, blocked_a, blocked_b):
+    """The best order-keeping links between units ``a0..a1`` and ``b0..b1`` (inclusive).
+
+    Returns ``[(units of A, units of B, similarity)]`` in order.
+    """
+    n, m = a1 - a0 + 1, b1 - b0 + 1
+    cache: dict[tuple, float] = {}
+
+    def sim(ia: tuple[int, ...], jb: tuple[int, ...]) -> float:
+        key = (ia, jb)
+        hit = cache.get(key)
+        if hit is None:
+            if any(i in blocked_a for i in ia) or any(j in blocked_b for j in jb):
+                hit = -1.0
+            elif len(ia) == 1 and len(jb) == 1:
+                hit = cosine(va[ia[0]], vb[jb[0]])
+            else:
+                hit = passage_similarity(va, vb, ia[0], ia[-1], jb[0], jb[-1])
+            cache[key] = hit
+        return hit
+
+    # best[x][y]: best score aligning the first x units of A's window with the first y of B's.
+    best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    back: list[list[tuple[int, int] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
+    for x in range(n + 1):
+        for y in range(m + 1):
+            if x == 0 and y == 0:
+                continue
+            cands = []
+            if x > 0:
+                cands.append((best[x - 1][y], (1, 0)))
+            if y > 0:
+                cands.append((best[x][y - 1], (0, 1)))
+            for dx, dy in ((1, 1), (1, 2), (2, 1)):
+                if x >= dx and y >= dy:
+                    ia = tuple(range(a0 + x - dx, a0 + x))
+                    jb = tuple(range(b0 + y - dy, b0 + y))
+                    s = sim(ia, jb)
+                    if s < LINK_FLOOR:
+                        continue
+                    gain = s - LINK_FLOOR - (MERGE_PENALTY if dx + dy > 2 else 0.0)
+                    cands.append((best[x - dx][y - dy] + gain, (dx, dy)))
+            score, move = max(cands, key=lambda c: c[0])
+            best[x][y] = score
+            back[x][y] = move
+    out = []
+    x, y = n, m
+    while x > 0 or y > 0:
+        dx, dy = back[x][y]
+        if dx and dy:
+            ia = tuple(range(a0 + x - dx, a0 + x))
+            jb = tuple(range(b0 + y - dy, b0 + y))
+            out.append((ia, jb, sim(ia, jb)))
+        x, y = x - dx, y - dy
+    out.reverse()
+    return out
