@@ -187,3 +187,20 @@ def test_independent_reports_are_never_rewrites(x, y):
         v = pair_verdict(align(first.text, second.text), first.text, second.text)
         assert v.relation != REWRITE, v.describe()
         assert "rewrite" not in v.describe() and "restate" not in v.describe()
+
+
+def test_the_derivation_graph_draws_the_same_share():
+    """The graph's edges (their thickness) use the one share figure, not the body-only measure."""
+    from reader.core.corpus import CorpusDoc, scan
+
+    docs = [CorpusDoc(n, load_document(seed_path(n)).text) for n in range(5)]
+    result = scan(docs, workers=1)
+    records = {frozenset((r.a, r.b)): r for r in result.records}
+    graph = result.graph()
+    for e in graph.edges:
+        assert e.share == records[frozenset((e.source, e.copy))].share_of(e.copy)
+    for e in graph.links:
+        r = records[frozenset((e.source, e.copy))]
+        assert e.share == max(r.share_a, r.share_b)
+    for r in result.records:  # each record carries its verdict, with the same shares
+        assert (r.verdict.share_a, r.verdict.share_b) == (r.share_a, r.share_b)
