@@ -1,8 +1,11 @@
 """``reader compare A B``: the passages two files share, as a readable report or JSON.
 
-The report gives both titles, how much of each side is shared with the other, the number of
-matches and the longest verbatim run, then every match in order of its position in A with its
-kind, score and a one-line excerpt of both sides. ``--json`` prints the same for machines.
+The report leads with the verdict (``reader.core.verdict``: "B is a rewrite of A: …", "B copies
+passages of A …", a shared quotation only, or nothing) and why one side is taken for the source
+when that is known; then both titles, how much of each side is shared with the other (the one
+coverage figure, ``reader.core.coverage``), the number of matches and the longest verbatim run,
+then every match in order of its position in A with its kind, score and a one-line excerpt of
+both sides. ``--json`` prints the same for machines, the verdict as ``"verdict"``.
 Exit status 2 with a one-line message for bad options or an unreadable file. Must not import Qt.
 """
 
@@ -16,6 +19,7 @@ from collections import Counter
 
 from reader.commands.common import add_engine_options, engine_config, fail
 from reader.core.config import AlignConfig
+from reader.core.coverage import percent, share_figure
 from reader.core.documents import FORMATS_LABEL, Document, DocumentError, load_document
 from reader.core.matches import KINDS
 
@@ -42,12 +46,15 @@ def run(args) -> int:
         return fail(exc)
     from reader.core.align import align  # the engine loads only when there is work for it
 
+    from reader.core.corpus import pair_verdict
+
     config = engine_config(args)
     alignment = align(doc_a.text, doc_b.text, config)
+    verdict = pair_verdict(alignment, doc_a.text, doc_b.text, doc_a.published, doc_b.published)
     if args.json:
-        sys.stdout.write(dumps(to_json(doc_a, doc_b, alignment, config)))
+        sys.stdout.write(dumps(to_json(doc_a, doc_b, alignment, config, verdict)))
     else:
-        sys.stdout.write(report(doc_a, doc_b, alignment, args.a, args.b, config))
+        sys.stdout.write(report(doc_a, doc_b, alignment, args.a, args.b, config, verdict))
     return 0
 
 
@@ -71,24 +78,22 @@ def excerpt(text: str, width: int = 90) -> str:
     return start.rstrip() + " … " + end.lstrip()
 
 
-def _percent(share: float) -> str:
-    value = share * 100
-    # "0%" for a share that exists would read as "nothing": say "<1%".
-    return "<1%" if 0 < value < 0.5 else f"{value:.0f}%"
-
-
 def report(doc_a: Document, doc_b: Document, alignment, label_a: str, label_b: str,
-           config: AlignConfig) -> str:
+           config: AlignConfig, verdict) -> str:
     s = alignment.summary
     width = max(40, min(150, shutil.get_terminal_size((100, 24)).columns - 8))
-    out = [
+    out = [verdict.describe()]
+    if verdict.explain_direction():
+        out.append(verdict.explain_direction())
+    out += [
+        "",
         f"A  {doc_a.title}",
         f"   {label_a} · {s.words_a:,} words",
         f"B  {doc_b.title}",
         f"   {label_b} · {s.words_b:,} words",
         "",
-        f"A shares {_percent(s.share_a)} of its text with B.",
-        f"B shares {_percent(s.share_b)} of its text with A.",
+        f"A shares {percent(s.share_a)} of its text with B.",
+        f"B shares {percent(s.share_b)} of its text with A.",
     ]
     matches = alignment.matches
     if not matches:
@@ -129,12 +134,14 @@ def _document_json(doc: Document, words: int) -> dict:
             "chars": len(doc.text), "words": words}
 
 
-def to_json(doc_a: Document, doc_b: Document, alignment, config: AlignConfig) -> dict:
+def to_json(doc_a: Document, doc_b: Document, alignment, config: AlignConfig, verdict) -> dict:
     s = alignment.summary
     return {
         "a": _document_json(doc_a, s.words_a),
         "b": _document_json(doc_b, s.words_b),
-        "summary": {"share_a": s.share_a, "share_b": s.share_b, "matches": s.matches,
+        "verdict": verdict.to_json(),
+        # The one coverage figure, rounded as every other output rounds it (reader.core.coverage).
+        "summary": {"share_a": share_figure(s.share_a), "share_b": share_figure(s.share_b), "matches": s.matches,
                     "longest_verbatim_words": s.longest_verbatim_words,
                     "words_a": s.words_a, "words_b": s.words_b},
         "matches": [

@@ -3,8 +3,11 @@
 Reads every file ``load_document`` reads (``FORMATS``) under DIR (sub-folders included), drops repeated
 texts (same content hash), and runs ``reader.core.corpus.scan``: candidates from a shingle index,
 alignment of the candidates only, in ``--workers`` processes. Writes one row per pair with both
-shares, the number of passages (and of shared quotations), the relation (derived / shared /
-quote) and the direction (source -> copy, and the evidence: dates, quotations, containment).
+shares (the one coverage figure, ``reader.core.coverage``: what ``compare`` and ``sources``
+show), the number of passages (and of shared quotations), the relation (derived / shared /
+quote), the verdict that refines it (``reader.core.verdict``: rewrite or copies for derived
+pairs, shared, quotation; with the later text's sentence counts and the verdict sentence) and
+the direction (source -> copy, and the evidence: dates, quotations, containment).
 The format follows the extension of ``--out`` (``.csv`` or ``.json``) unless ``--format`` says.
 
 An unreadable file is skipped with a one-line warning naming it; the scan goes on. Exit status 2
@@ -25,9 +28,12 @@ from reader.commands.common import at_least_one, check_writable, fail, progress_
 from reader.core.documents import FORMATS_LABEL, Document, DocumentError, load_document
 from reader.storage.library import document_files
 
+# No "derived_share" columns: that measure (article body outside quotations) decides direction
+# internally; shown beside share_a/share_b it read as a second, different share of the same text.
 FIELDS = ("doc_a", "doc_b", "title_a", "title_b", "share_a", "share_b", "passages", "quote_passages",
-          "relation", "source", "copy", "basis", "confidence", "derived_share_a", "derived_share_b",
-          "longest_verbatim_words", "verbatim", "edited", "paraphrase", "quote")
+          "relation", "verdict", "source", "copy", "basis", "confidence", "later", "sentences_total",
+          "sentences_restating", "sentences_in_order", "sentences_new", "longest_verbatim_words",
+          "verbatim", "edited", "paraphrase", "quote", "verdict_text")
 
 
 def register(subparsers) -> None:
@@ -79,16 +85,20 @@ def output_format(out: str, chosen: str | None) -> str:
 
 def record_row(record, titles: dict) -> dict:
     kinds = dict(record.kinds)
+    v = record.verdict
+    later = {"a": record.a, "b": record.b}.get(v.later)
     return {
         "doc_a": record.a, "doc_b": record.b,
         "title_a": titles.get(record.a, ""), "title_b": titles.get(record.b, ""),
         "share_a": record.share_a, "share_b": record.share_b,
         "passages": record.passages, "quote_passages": record.quote_passages,
-        "relation": record.relation, "source": record.source, "copy": record.copy,
-        "basis": record.basis, "confidence": record.confidence,
-        "derived_share_a": record.derived_share_a, "derived_share_b": record.derived_share_b,
+        "relation": record.relation, "verdict": v.relation, "source": record.source, "copy": record.copy,
+        "basis": record.basis, "confidence": record.confidence, "later": later,
+        "sentences_total": v.sentences_total, "sentences_restating": v.sentences_restating,
+        "sentences_in_order": v.sentences_in_order, "sentences_new": v.sentences_new,
         "longest_verbatim_words": record.longest_verbatim_words,
         **{k: kinds.get(k, 0) for k in ("verbatim", "edited", "paraphrase", "quote")},
+        "verdict_text": v.describe((str(record.a), str(record.b))),
     }
 
 

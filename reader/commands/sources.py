@@ -2,8 +2,10 @@
 
 Prints the *likely sources* (documents DOC took from), the *likely copies* (documents that took
 from DOC) and the rest that share something with it (direction unknown, a sentence or two, or
-only a quotation), each with the share of DOC inside the shared passages, the other document's
-share, the number of passages and the evidence for the direction. ``--json`` for machines.
+only a quotation), each with the share of DOC shared with it and the other document's share
+(the one coverage figure, ``reader.core.coverage``: the same as ``compare`` and ``scan``), the
+number of passages, the verdict on the pair (``reader.core.verdict``: rewrite, copies, shared,
+quotation) and the evidence for the direction. ``--json`` for machines.
 
 The other documents are the library (``--db PATH``, else ``$READER_DB``, else the platform
 database; on first run the seed articles) or the files of a folder (``--library DIR``). DOC is a
@@ -20,6 +22,7 @@ import pathlib
 import sys
 
 from reader.commands.common import fail, open_library, positive_digits
+from reader.core.coverage import percent
 from reader.core.documents import DocumentError, load_document
 from reader.storage.database import StorageError
 
@@ -127,23 +130,52 @@ def _report(ranking, titles) -> str:
         if not rows:
             lines.append("  none")
             continue
-        lines.append(f"  {'share':>6}  {'theirs':>6}  {'passages':>8}  {'evidence':12}  document")
+        lines.append(f"  {'share':>6}  {'theirs':>6}  {'passages':>8}  {'verdict':9}  {'evidence':11}  document")
         for r in rows:
-            evidence = r.record.basis if r.role in ("source", "copy") else r.record.relation
-            lines.append(f"  {r.share:>6.1%}  {r.other_share:>6.1%}  {r.passages:>8}  {evidence or '-':12}  "
-                         f"{_label(r.key, titles)}")
+            evidence = r.record.basis if r.role in ("source", "copy") else None
+            lines.append(f"  {percent(r.share):>6}  {percent(r.other_share):>6}  {r.passages:>8}  "
+                         f"{_relation(r):9}  {evidence or '-':11}  {_label(r.key, titles)}")
     lines.append("")
-    lines.append("share: how much of this document lies in the passages shared with the other; "
-                 "theirs: how much of the other.")
+    lines.append("share: how much of this document is shared with the other; theirs: how much of the other.")
+    lines.append("verdict: rewrite (most of the later text's sentences restate the other), copies (passages "
+                 "taken), shared (a passage or two: no copying claimed), quotation (a quotation only).")
     return "\n".join(lines) + "\n"
+
+
+def _relation(ranked) -> str:
+    verdict = ranked.record.verdict
+    return verdict.relation if verdict is not None else "-"
+
+
+def _oriented_verdict(ranked, key):
+    """The pair's verdict with A = the chosen document ``key``, B = the other."""
+    verdict = ranked.record.verdict
+    if verdict is None:
+        return None
+    return verdict if ranked.record.a == key else verdict.swapped()
+
+
+def _name(key) -> str:
+    return f"#{key}" if isinstance(key, int) else str(key)
+
+
+def _verdict_json(verdict, key, other) -> dict | None:
+    """The verdict for JSON, ``later`` naming a document key instead of a side."""
+    if verdict is None:
+        return None
+    data = verdict.to_json((_name(key), _name(other)))
+    data["later"] = {"a": key, "b": other}.get(data["later"])
+    return data
 
 
 def _to_json(ranking, titles, index) -> dict:
     def row(r):
         rec = r.record
+        verdict = _oriented_verdict(r, ranking.key)
         return {"key": r.key, "title": titles.get(r.key, ""), "role": r.role, "share": r.share,
                 "other_share": r.other_share, "passages": r.passages, "quote_passages": rec.quote_passages,
                 "relation": rec.relation, "basis": rec.basis, "confidence": rec.confidence,
+                "verdict": _verdict_json(verdict, ranking.key, r.key),
                 "published": index.get(r.key).published}
 
     return {"document": {"key": ranking.key, "title": titles.get(ranking.key, "")},

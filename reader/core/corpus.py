@@ -24,7 +24,6 @@ fork a process holding Qt's locks. Must not import Qt or ``reader.storage``.
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -33,15 +32,18 @@ from dataclasses import dataclass, field
 from reader.core.align import Cancelled, align
 from reader.core.align import covered_tokens as _covered_words
 from reader.core.align import tokens_inside as _tokens_inside
+# Page furniture (menus, captions) is no evidence of anything: shares and sentences are the body's.
+from reader.core.article_body import body_tokens
 from reader.core.config import AlignConfig
 from reader.core.derivation import DERIVED, QUOTED, derivation_graph, direction, relation
-from reader.core.matches import QUOTE, Match
+from reader.core.matches import QUOTE, Alignment, Match, Summary
 from reader.core.shingles import MAX_DF, MIN_SCORE, ShingleIndex, shingles
 from reader.core.text import quoted_spans, tokenize
+from reader.core.verdict import Verdict, judge
 from reader.core.workers import worker_context
 
 __all__ = ["CorpusDoc", "PairRecord", "ScanResult", "CorpusIndex", "Ranked", "Ranking", "Cancelled",
-           "compare_pair", "scan", "SCAN_CONFIG"]
+           "compare_pair", "pair_verdict", "scan", "SCAN_CONFIG"]
 
 #: The engine's settings for corpus work: the word diff is only needed when a pair is opened.
 SCAN_CONFIG = AlignConfig(word_diff=False)
@@ -96,6 +98,8 @@ class PairRecord:
     confidence: float
     #: Passages per kind: verbatim, edited, paraphrase, quote.
     kinds: tuple[tuple[str, int], ...] = ()
+    #: The verdict on the pair (``reader.core.verdict``), side ``"a"`` being ``a``.
+    verdict: Verdict | None = None
 
     def share_of(self, key: Hashable) -> float:
         """Share of document ``key`` (one side of the pair) inside shared passages."""
@@ -103,40 +107,6 @@ class PairRecord:
 
     def other(self, key: Hashable) -> Hashable:
         return self.b if key == self.a else self.a
-
-
-#: A line is article text (not page furniture) when it ends like a sentence.
-_SENTENCE_END_RE = re.compile(r"[.!?…:;][\"”’')\]]*\s*$")
-
-
-def body_tokens(text: str) -> list:
-    """The tokens of ``text`` that belong to its article body.
-
-    Containment is a question about the *article*: a scraped page's menus, headline, photo
-    captions, byline and footer would otherwise dilute the source's share (seed 002 carries
-    about 170 words of them) and make the original look like the copy. Body lines are those that
-    end like a sentence; a text with no such line is all body.
-    """
-    tokens = tokenize(text)
-    spans = []
-    pos = 0
-    for line in text.split("\n"):
-        end = pos + len(line)
-        if _SENTENCE_END_RE.search(line):
-            spans.append((pos, end))
-        pos = end + 1
-    if not spans:
-        return tokens
-    body = []
-    k = 0
-    for t in tokens:
-        while k < len(spans) and spans[k][1] <= t.start:
-            k += 1
-        if k == len(spans):
-            break
-        if spans[k][0] <= t.start:
-            body.append(t)
-    return body or tokens
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,14 +125,14 @@ def _quoted_words(text: str, tokens, spans: list[tuple[int, int]]) -> int:
     return len(_tokens_inside(_tokens_inside(tokens, spans), quotes))
 
 
-def _evidence(matches: Sequence[Match], text_a: str, text_b: str) -> _Evidence:
+def _evidence(matches: Sequence[Match], text_a: str, text_b: str, tokens_a, tokens_b) -> _Evidence:
     """The figures that decide relation and direction, from the non-quotation passages."""
     own = [m for m in matches if m.kind != QUOTE]
     if not own:
         return _Evidence(0.0, 0.0, 0, 0)
     spans_a = [(m.a_start, m.a_end) for m in own]
     spans_b = [(m.b_start, m.b_end) for m in own]
-    ba, bb = body_tokens(text_a), body_tokens(text_b)
+    ba, bb = body_tokens(text_a, tokens_a), body_tokens(text_b, tokens_b)
     ca, cb = _covered_words(ba, spans_a), _covered_words(bb, spans_b)
     return _Evidence(ca / len(ba) if ba else 0.0, cb / len(bb) if bb else 0.0,
                      _quoted_words(text_a, ba, spans_a), _quoted_words(text_b, bb, spans_b))
@@ -173,7 +143,8 @@ def record_from_alignment(a: CorpusDoc, b: CorpusDoc, matches: Sequence[Match], 
     """The ``PairRecord`` of an aligned pair, or ``None`` when it shares no passage."""
     if not matches:
         return None
-    ev = _evidence(matches, a.text, b.text)
+    tokens = tokenize(a.text), tokenize(b.text)  # once, for the evidence and the verdict
+    ev = _evidence(matches, a.text, b.text, *tokens)
     dsa, dsb = ev.share_a, ev.share_b
     rel = relation(matches, dsa, dsb)
     source = copy = basis = None
@@ -186,9 +157,26 @@ def record_from_alignment(a: CorpusDoc, b: CorpusDoc, matches: Sequence[Match], 
     counts: dict[str, int] = {}
     for m in matches:
         counts[m.kind] = counts.get(m.kind, 0) + 1
-    return PairRecord(a.key, b.key, round(share_a, 4), round(share_b, 4), len(matches),
+    alignment = Alignment(tuple(matches), Summary(share_a, share_b, len(matches), longest_verbatim))
+    side = None if source is None else ("a" if source == a.key else "b")
+    verdict = judge(alignment, a.text, b.text, relation=rel, source=side, basis=basis, tokens=tokens)
+    return PairRecord(a.key, b.key, verdict.share_a, verdict.share_b, len(matches),
                       counts.get(QUOTE, 0), round(dsa, 4), round(dsb, 4), longest_verbatim, rel,
-                      source, copy, basis, confidence, tuple(sorted(counts.items())))
+                      source, copy, basis, confidence, tuple(sorted(counts.items())), verdict)
+
+
+def pair_verdict(alignment: Alignment, text_a: str, text_b: str, published_a: str | None = None,
+                 published_b: str | None = None) -> Verdict:
+    """The verdict on one aligned pair, with the library's relation and direction evidence
+    (dates when both are known, else quotations, else containment): what ``compare`` and the
+    window show, and the same as the pair's ``PairRecord.verdict`` in a scan or ranking."""
+    s = alignment.summary
+    record = record_from_alignment(CorpusDoc("a", text_a, published=published_a),
+                                   CorpusDoc("b", text_b, published=published_b),
+                                   alignment.matches, s.share_a, s.share_b, s.longest_verbatim_words)
+    if record is None:
+        return judge(alignment, text_a, text_b, relation=None)
+    return record.verdict
 
 
 def compare_pair(a: CorpusDoc, b: CorpusDoc, config: AlignConfig = SCAN_CONFIG,

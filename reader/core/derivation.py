@@ -116,8 +116,8 @@ class Edge:
     source: str
     copy: str
     relation: str
-    #: Share of ``copy`` inside passages shared with ``source`` (quotes excluded, except for
-    #: a quote-only link where it is the quotation's share).
+    #: Share of ``copy`` shared with ``source`` (for a link, the larger of the two shares): the
+    #: one coverage figure of every view (``reader.core.coverage``), quotations included.
     share: float
     passages: int
     directed: bool
@@ -158,8 +158,8 @@ class DerivationGraph:
 def derivation_graph(records: Iterable, nodes: Iterable[str] = ()) -> DerivationGraph:
     """The graph of pair records: nodes, ``source → copy`` edges, and undirected links.
 
-    Each record needs ``a``, ``b``, ``relation``, ``source`` (a key or ``None``),
-    ``derived_share_a``, ``derived_share_b``, ``share_a``, ``share_b``, ``passages`` and ``basis``.
+    Each record needs ``a``, ``b``, ``relation``, ``source`` (a key or ``None``), ``share_a``,
+    ``share_b``, ``passages`` and ``basis``.
     """
     names = dict.fromkeys(nodes)
     edges, links = [], []
@@ -170,10 +170,10 @@ def derivation_graph(records: Iterable, nodes: Iterable[str] = ()) -> Derivation
             continue
         if r.relation == DERIVED and r.source is not None:
             copy = r.b if r.source == r.a else r.a
-            share = r.derived_share_b if copy == r.b else r.derived_share_a
+            share = r.share_b if copy == r.b else r.share_a
             edges.append(Edge(r.source, copy, DERIVED, share, r.passages, True, r.basis))
         else:
-            share = max(r.derived_share_a, r.derived_share_b) if r.relation != QUOTED else max(r.share_a, r.share_b)
+            share = max(r.share_a, r.share_b)
             links.append(Edge(r.a, r.b, r.relation, share, r.passages, False, None))
     edges.sort(key=lambda e: (-e.share, e.source, e.copy))
     links.sort(key=lambda e: (RELATIONS.index(e.relation), -e.share, e.source, e.copy))

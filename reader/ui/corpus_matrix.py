@@ -23,6 +23,7 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QAbstractScrollArea, QSizePolicy, QToolTip, QVBoxLayout, QWidget
 
+from reader.core.coverage import percent
 from reader.ui.corpus_views import ALL_NODES_UP_TO
 
 LABEL_WIDTH = 230.0       # longest row label / column label, pixels
@@ -215,8 +216,8 @@ class _MatrixGrid(QAbstractScrollArea):
             return
         rows = self.visible_range(self.viewport().height(), origin.y())
         columns = self.visible_range(self.viewport().width(), origin.x())
-        percent = self.cell >= PERCENT_FROM
-        if percent:
+        show_percent = self.cell >= PERCENT_FROM
+        if show_percent:
             font = QFont(self.font())
             font.setPointSizeF(max(6.0, min(9.0, self.cell * 0.3)))
             p.setFont(font)
@@ -227,9 +228,9 @@ class _MatrixGrid(QAbstractScrollArea):
                 rect = self.position_rect(r, c)
                 value = self.matrix[i][j]
                 p.fillRect(rect, cell_colour(value) if i != j else DIAGONAL)
-                if percent and i != j and value > 0:
+                if show_percent and i != j and value > 0:
                     p.setPen(QColor("white") if value > 0.5 else QColor(40, 40, 40))
-                    p.drawText(rect, Qt.AlignmentFlag.AlignCenter, f"{value * 100:.0f}%")
+                    p.drawText(rect, Qt.AlignmentFlag.AlignCenter, percent(value))
         if self.cell >= CELL_MIN and len(order) > 1:
             # A faint grid lets the eye follow a row of a large matrix back to its title.
             p.setPen(QPen(GRID, 1))
@@ -272,7 +273,7 @@ class _MatrixGrid(QAbstractScrollArea):
         value = self.matrix[i][j]
         if value <= 0:
             return f"“{a}” shares nothing with “{b}”"
-        return f"{value:.0%} of “{a}” is shared with “{b}”. Click to compare the two."
+        return f"{percent(value)} of “{a}” is shared with “{b}”. Click to compare the two."
 
     def _set_hover(self, position) -> None:
         if position != self.hover:

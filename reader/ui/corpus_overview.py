@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QHeaderVi
                                QTabWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout)
 
 from reader.core.corpus import ScanResult, scan
+from reader.core.coverage import percent
 from reader.ui.corpus_matrix import HeatMap
 from reader.ui.corpus_views import DerivationGraphView
 from reader.ui.library_tasks import BackgroundRunner
@@ -142,7 +143,7 @@ class CorpusOverviewDialog(QDialog):
         self.pairs.clear()
         for r in result.records:
             item = QTreeWidgetItem([self.titles.get(r.a, str(r.a)), self.titles.get(r.b, str(r.b)),
-                                    f"{r.share_a:.0%}", f"{r.share_b:.0%}", str(r.passages), r.relation,
+                                    percent(r.share_a), percent(r.share_b), str(r.passages), r.relation,
                                     self._direction(r)])
             first, second = (r.source, r.copy) if r.source is not None else (r.a, r.b)
             item.setData(0, Qt.ItemDataRole.UserRole, (first, second))

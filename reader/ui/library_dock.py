@@ -19,7 +19,22 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QDockWidget, QGridLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
                                QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
+from reader.core.coverage import percent
+
 ROLE_LABELS = {"source": "Source", "copy": "Copy", "related": "Related", "quote": "Quotation"}
+
+
+def _verdict_tip(ranked, chosen) -> str:
+    """The pair's verdict in words, the selected document as "the selected document"."""
+    record = ranked.record
+    verdict = getattr(record, "verdict", None)
+    if verdict is None:
+        return f"{record.relation}; evidence: {record.basis or record.relation}"
+    if record.a != chosen:
+        verdict = verdict.swapped()
+    names = ("the selected document", "this one")
+    sentences = filter(None, (verdict.describe(names), verdict.explain_direction(names)))
+    return " ".join(text[:1].upper() + text[1:] for text in sentences)
 
 
 def _count(n: int, singular: str, plural: str | None = None) -> str:
@@ -162,12 +177,12 @@ class LibraryDock(QDockWidget):
             f"<b>{html.escape(chosen)}</b><br>shares no passage with the "
             f"{_count(ranking.compared, 'document')} compared.")
         for r in (*ranking.sources, *ranking.copies, *ranking.related):
-            figures = f"{r.share:.0%} of this · {r.other_share:.0%} of that · {_count(r.passages, 'passage')}"
+            figures = (f"{percent(r.share)} of this · {percent(r.other_share)} of that · "
+                       f"{_count(r.passages, 'passage')}")
             item = QTreeWidgetItem([f"{titles.get(r.key, str(r.key))}\n{figures}", ROLE_LABELS[r.role]])
             pair = (r.key, ranking.key) if r.role == "source" else (ranking.key, r.key)
             item.setData(0, Qt.ItemDataRole.UserRole, pair)
-            basis = r.record.basis or r.record.relation
-            item.setToolTip(1, f"{r.record.relation}; evidence: {basis}")
+            item.setToolTip(1, _verdict_tip(r, ranking.key))
             item.setToolTip(0, titles.get(r.key, str(r.key)))
             self.ranking.addTopLevelItem(item)
 

@@ -163,6 +163,7 @@ class MainWindow(QMainWindow):
         c.current_changed.connect(self._on_current_changed)
         c.busy_changed.connect(self._on_busy_changed)
         c.progress.connect(self.summary_bar.set_progress)
+        c.verdict_changed.connect(self.summary_bar.show_verdict)
         c.failed.connect(lambda message: self.show_error(f"The alignment failed: {message}"))
         self.summary_bar.cancel_requested.connect(self._cancel_alignment)
         self.settings_panel.config_changed.connect(self._on_config_changed)

@@ -18,6 +18,10 @@ from reader.core.matches import KINDS
 from reader.ui import kind_style
 
 COLUMNS = ("#", "Kind", "Score", "In A", "In B")
+#: What a score means, on the Score column (header and cells); docs/guide.md says the same.
+SCORE_TIP = ("Score: the share of the passage's content that both sides share, from 0 to 1. "
+             "1.00: they carry the same content words; a reworded passage scores lower the more "
+             "it changes, leaves out or adds.")
 EXCERPT_CHARS = 90
 SORT_ROLE = Qt.ItemDataRole.UserRole
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -59,6 +63,8 @@ class PassageTableModel(QAbstractTableModel):
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return COLUMNS[section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole and section == 2:
+            return SCORE_TIP
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -79,6 +85,8 @@ class PassageTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == 1:
                 return kind_style.describe(m.kind)
+            if column == 2:
+                return SCORE_TIP
             if column in (3, 4):
                 text = self._texts[column - 3]
                 start, end = (m.a_start, m.a_end) if column == 3 else (m.b_start, m.b_end)

@@ -54,6 +54,8 @@ def render_window(out: str, files: list[str], width: int, height: int, select: i
                                                      timeout):
                 window.close()
                 raise SnapshotError(f"{out}: the alignment did not finish within {timeout:g} s")
+            if comparison.alignment is not None:  # the summary bar's verdict follows the alignment
+                wait_until(lambda: comparison.verdict is not None, timeout)
             if select is not None and comparison.alignment is not None and comparison.alignment.matches:
                 window.go_to(min(max(select, 1), len(comparison.alignment.matches)) - 1, origin=None)
             wait_until(lambda: False, 0.3)  # let layouts settle and paint

@@ -50,8 +50,11 @@ def test_report_gives_titles_coverage_and_every_match(capsys, monkeypatch, pair_
     status, out, err = run_cli(capsys, "compare", seed_path(2), seed_path(3))
     assert (status, err) == (0, "")
     lines = out.splitlines()
-    assert lines[0] == "A  Meta removes Facebook and Instagram accounts of Iran’s Supreme Leader"
-    assert lines[2] == "B  Meta, the parent company of Facebook and Instagram, has…"
+    # The verdict leads (one sentence, and why one side is taken for the source when known).
+    assert lines[0] == pair_json["verdict"]["text"]
+    titles = lines.index("") + 1
+    assert lines[titles] == "A  Meta removes Facebook and Instagram accounts of Iran’s Supreme Leader"
+    assert lines[titles + 2] == "B  Meta, the parent company of Facebook and Instagram, has…"
     summary, matches = pair_json["summary"], pair_json["matches"]
     assert f"A shares {summary['share_a'] * 100:.0f}% of its text with B." in lines
     assert f"B shares {summary['share_b'] * 100:.0f}% of its text with A." in lines
