@@ -197,7 +197,10 @@ def align_prepared(pa: PreparedText, pb: PreparedText, config: AlignConfig = Ali
             continue
         if shortest < MIN_REGION_CHARS and _share(region, pa, pb) < SHORT_REGION_SHARE:
             continue
-        spans = [s for s in links if min(_char_len(s, pa, pb)) >= max(MIN_LINK_CHARS, config.min_passage_chars)]
+        # A link whole-sentence snapping or order alignment made reach into text another passage
+        # already took stays out: passages never overlap.
+        spans = [s for s in links if min(_char_len(s, pa, pb)) >= max(MIN_LINK_CHARS, config.min_passage_chars)
+                 and all(free_a[s.a0:s.a1]) and all(free_b[s.b0:s.b1])]
         for span in spans:
             claim(span, free_a, free_b)
         found.append((cluster, region, spans, len(links), in_stretch))
@@ -226,12 +229,9 @@ def align_prepared(pa: PreparedText, pb: PreparedText, config: AlignConfig = Ali
         a_start, a_end, b_start, b_end = chars(region, pa, pb)
         if len(corroborated) < joined:  # the region is what is left
             a_start, a_end, b_start, b_end = passages[0].a_start, passages[0].a_end, passages[0].b_start, passages[0].b_end
-        # Passages widen the region, except those the order alignment added outside it.
-        inside = [m for m in passages if not in_stretch or
-                  (m.a_start < a_end and a_start < m.a_end and m.b_start < b_end and b_start < m.b_end)]
-        if inside:
-            a_start, a_end = min(a_start, *(m.a_start for m in inside)), max(a_end, *(m.a_end for m in inside))
-            b_start, b_end = min(b_start, *(m.b_start for m in inside)), max(b_end, *(m.b_end for m in inside))
+        # A region holds its passages.
+        a_start, a_end = min(a_start, *(m.a_start for m in passages)), max(a_end, *(m.a_end for m in passages))
+        b_start, b_end = min(b_start, *(m.b_start for m in passages)), max(b_end, *(m.b_end for m in passages))
         regions.append(Match(a_start, a_end, b_start, b_end,
                              _dominant_kind(passages), round(_region_share(passages, pa, pb), 3), (),
                              sum(m.shared_words for m in passages), max(m.longest_run for m in passages), k))
@@ -256,8 +256,16 @@ def _aligned_stretches(clusters: list[Cluster], vectors, strong) -> list[Cluster
     out = [c for c in clusters if id(c) not in in_run]
     blocked_a = {i for c in out for i in range(c.a_first, c.a_last + 1)}
     blocked_b = {j for c in out for j in range(c.b_first, c.b_last + 1)}
+    for run in runs:  # the other runs' units are taken too
+        blocked_a.update(i for c in run for i in range(c.a_first, c.a_last + 1))
+        blocked_b.update(j for c in run for j in range(c.b_first, c.b_last + 1))
     for run in runs:
-        out.append(align_stretch(run, vectors.a, vectors.b, blocked_a, blocked_b))
+        own_a = {i for c in run for i in range(c.a_first, c.a_last + 1)}
+        own_b = {j for c in run for j in range(c.b_first, c.b_last + 1)}
+        aligned = align_stretch(run, vectors.a, vectors.b, blocked_a - own_a, blocked_b - own_b)
+        blocked_a.update(i for s in aligned.aligned for i in (s[0],))
+        blocked_b.update(j for s in aligned.aligned for j in (s[1],))
+        out.append(aligned)
     return out
 
 

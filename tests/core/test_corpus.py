@@ -134,7 +134,8 @@ def test_seed_ranking_of_the_double_copy_and_the_original(seed_library):
     assert not original.sources and {x.key for x in original.copies} == {"003", "004"}
     independent = seed_library.likely_sources("001")
     assert not independent.sources and not independent.copies
-    assert {x.key for x in independent.related if x.role == "quote"} >= {"002", "003"}
+    # It shares the quotation (and a loosely restated fact or two) with both.
+    assert {x.key for x in independent.related if x.role in ("quote", "related")} >= {"002", "003"}
 
 
 def test_index_ranks_a_new_article_among_many(corpus):

@@ -1,0 +1,79 @@
+"""Rewrites: short hand-made pairs with exact expected spans, and the verdicts on the seeds."""
+
+from __future__ import annotations
+
+from reader.core.align import align
+from reader.core.corpus import pair_verdict
+from reader.core.matches import VERBATIM
+from tests.conftest import seed_path
+
+KAY_A = ("Kay was sent to Iraq to co-ordinate efforts to find the weapons that US intelligence reported "
+         "before the invasion that ousted Iraqi president Saddam Hussein had.")
+KAY_B = ("Kay was sent to Iraq this summer to coordinate efforts to find the weapons that U.S. intelligence "
+         "reported before the war that Saddam Hussein had.")
+
+
+def test_two_single_sentences_restating_each_other_are_one_whole_passage():
+    result = align(KAY_A, KAY_B)
+    assert [(m.a_start, m.a_end, m.b_start, m.b_end) for m in result.matches] == \
+        [(0, len(KAY_A) - 1, 0, len(KAY_B) - 1)]  # the whole sentences, full stops aside
+    assert 0.5 < result.matches[0].score < 1.0
+
+
+def test_an_unrelated_sentence_is_not_linked():
+    other = "The central bank left interest rates unchanged on Thursday, citing slowing inflation in the region."
+    assert align(KAY_A, other).matches == ()
+
+
+SOURCE = [
+    "The city council approved a new budget for public libraries on Monday evening.",
+    "The plan adds two million dollars for longer opening hours and new computers.",
+    "Critics said the money should have gone to repairing roads in the northern districts.",
+    "The mayor promised a separate vote on road repairs before the end of the year.",
+]
+REWRITE = [
+    "On Monday evening, councillors approved fresh funding for the city's public libraries.",
+    "Longer opening hours and new computers will be paid for with an extra two million dollars.",
+    "Some critics argued the money was needed to repair roads in northern districts instead.",
+    "A separate vote on repairing the roads was promised by the mayor before the year ends.",
+]
+
+
+def _spans(sentences: list[str]) -> list[tuple[int, int]]:
+    out, at = [], 0
+    for s in sentences:
+        out.append((at, at + len(s)))
+        at += len(s) + 1
+    return out
+
+
+def test_a_sentence_by_sentence_rewrite_links_every_sentence_to_its_source():
+    a, b = " ".join(SOURCE), " ".join(REWRITE)
+    result = align(a, b)
+    linked = set()
+    for m in result.matches:
+        for k, (bs, be) in enumerate(_spans(REWRITE)):
+            if m.b_start < be and bs < m.b_end:
+                as_, ae = _spans(SOURCE)[k]
+                assert m.a_start < ae and as_ < m.a_end, (k, m)  # linked to its own source sentence
+                linked.add(k)
+    assert linked == {0, 1, 2, 3}
+    verdict = pair_verdict(result, a, b)
+    assert verdict.relation == "rewrite"
+
+
+def test_a_copy_that_differs_only_in_whitespace_and_case_is_verbatim():
+    a = "Officials confirmed that the bridge will close for repairs next month, and traffic will be diverted."
+    b = a.replace(" ", "\n").upper()
+    result = align(a, b)
+    assert [(m.a_start, m.a_end, m.b_start, m.b_end, m.kind) for m in result.matches] == \
+        [(0, len(a) - 1, 0, len(b) - 1, VERBATIM)]
+    assert result.matches[0].score == 1.0
+
+
+def test_the_seed_rewrites_are_called_rewrites_and_the_independent_reports_are_not():
+    text = {k: seed_path(k).read_text(encoding="utf-8") for k in range(5)}
+    for a, b in ((2, 3), (3, 4)):
+        assert pair_verdict(align(text[a], text[b]), text[a], text[b]).relation == "rewrite", (a, b)
+    for a, b in ((0, 1), (0, 2), (1, 2)):
+        assert pair_verdict(align(text[a], text[b]), text[a], text[b]).relation != "rewrite", (a, b)
