@@ -5,8 +5,10 @@ reader wants to see which sentence of B came from which sentence of A. This modu
 seeds of a region into *links*: each unit (sentence) of either text belongs to at most one
 link, a link may take in an adjacent unit on one side (a sentence split in two, or two
 sentences condensed into one), and links are cut down to their first and last shared content
-word, then grown over identical neighbouring words that no other link owns. Consecutive links
-that are both near-verbatim are joined, so a copied paragraph reads as one passage.
+word, then grown over identical neighbouring words that no other link owns, copies first: a
+copy takes every identical neighbouring word even from a looser link (``settle``), since a
+copy and its original need not cut into the same sentences. Consecutive links that are both
+near-verbatim are joined, so a copied paragraph reads as one passage.
 
 Pure functions over ``reader.core.seeding`` data; must not import Qt.
 """
@@ -207,3 +209,86 @@ def link_spans(seeds, pa: PreparedText, pb: PreparedText, min_chars: int = 0, va
             out.append(span)
     out.sort(key=lambda s: (s.a0, s.b0))
     return out
+
+
+def is_copy(span: Span, pa: PreparedText, pb: PreparedText) -> bool:
+    """Whether ``span`` is copied text: an identical run of ``COPY_RUN`` words, and at least
+    ``COPY_SHARE`` of its words shared in order."""
+    diff = word_diff(pa.tokens[span.a0:span.a1], pb.tokens[span.b0:span.b1], semantic_cleanup=False)
+    return diff.longest_run >= COPY_RUN and diff.ratio >= COPY_SHARE
+
+
+def _free_part(lo: int, hi: int, free: bytearray) -> tuple[int, int]:
+    """The longest run of free tokens inside ``[lo, hi)`` (empty when none is free)."""
+    best = (lo, lo)
+    k = lo
+    while k < hi:
+        if not free[k]:
+            k += 1
+            continue
+        start = k
+        while k < hi and free[k]:
+            k += 1
+        if k - start > best[1] - best[0]:
+            best = (start, k)
+    return best
+
+
+def _cut(span: Span, pa: PreparedText, pb: PreparedText, free_a: bytearray, free_b: bytearray) -> Span | None:
+    """``span`` cut to the longest free part of each side, then to the words both sides share
+    (``trimmed``) and, for a copy, to its identical runs (``copied_core``); None when nothing is left."""
+    a0, a1 = _free_part(span.a0, span.a1, free_a)
+    b0, b1 = _free_part(span.b0, span.b1, free_b)
+    if (a0, a1, b0, b1) == (span.a0, span.a1, span.b0, span.b1):
+        return span
+    if a1 == a0 or b1 == b0:
+        return None
+    cut = trimmed(pa, pb, a0, a1, b0, b1, span.similarity)
+    return None if cut is None else copied_core(cut, pa, pb)
+
+
+def settle(groups: list[list[Span]], pa: PreparedText, pb: PreparedText, free_a: bytearray,
+           free_b: bytearray) -> list[list[Span]]:
+    """The spans of each region grown over identical neighbouring words, never overlapping.
+
+    Copies (``is_copy``) grow first, over every identical neighbouring word, whoever holds it:
+    where the sentence units of a copy and its original differ (a copy whose spaces became line
+    breaks, blank lines included, is cut into other sentences), a fragment of the copy can be
+    linked to a similar sentence elsewhere, or one unit can straddle the copy's edge; identical
+    text is the better account of those words. Copies that then overlap keep their words
+    longest first (the longer identical stretch wins), and consecutive copies become one. A
+    looser passage keeps the longest part left to it on each side, cut to the words both sides
+    share (``trimmed``), or goes; then those grow, in order, over words still free, as before.
+    ``free_a``/``free_b`` (1 = unclaimed token) hold the final claims on return.
+    """
+    out: list[list[Span | None]] = [list(spans) for spans in groups]
+    copies = [(g, k) for g, spans in enumerate(out) for k, s in enumerate(spans) if is_copy(s, pa, pb)]
+    for g, k in copies:
+        out[g][k] = grow(out[g][k], pa, pb)
+    free_a[:] = b"\x01" * len(free_a)
+    free_b[:] = b"\x01" * len(free_b)
+
+    def size(gk):
+        s = out[gk[0]][gk[1]]
+        return (-(s.a1 - s.a0 + s.b1 - s.b0), s.a0, s.b0)
+
+    for g, k in sorted(copies, key=size):
+        s = out[g][k] = _cut(out[g][k], pa, pb, free_a, free_b)
+        if s is not None:
+            claim(s, free_a, free_b)
+    copied = set(copies)
+    looser = [(g, k) for g, spans in enumerate(out) for k in range(len(spans)) if (g, k) not in copied]
+    for g, k in looser:
+        out[g][k] = _cut(out[g][k], pa, pb, free_a, free_b)
+    for g, k in looser:
+        if out[g][k] is not None:
+            claim(out[g][k], free_a, free_b)
+    for g, k in looser:
+        s = out[g][k]
+        if s is None:
+            continue
+        free_a[s.a0:s.a1] = b"\x01" * (s.a1 - s.a0)
+        free_b[s.b0:s.b1] = b"\x01" * (s.b1 - s.b0)
+        s = out[g][k] = grow(s, pa, pb, free_a, free_b)
+        claim(s, free_a, free_b)
+    return [[s for s in spans if s is not None] for spans in out]

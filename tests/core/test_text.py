@@ -85,3 +85,45 @@ def test_word_count_agrees_with_the_engine():
     a, b = (seed_path(n).read_text(encoding="utf-8") for n in (2, 3))
     summary = align(a, b).summary
     assert (word_count(a), word_count(b)) == (summary.words_a, summary.words_b)
+
+
+def test_a_blank_line_before_a_lowercase_word_does_not_end_a_sentence():
+    text = "Iranian-aligned hackers\n\ninterrupted some services in the\n\nUK.\n\nLater a statement followed.\n\nit was short."
+    sentences = split_sentences(text, tokenize(text))
+    assert [text[s.start:s.end] for s in sentences] == [
+        "Iranian-aligned hackers\n\ninterrupted some services in the", "UK", "Later a statement followed",
+        "it was short"]
+
+
+def test_sentences_end_after_any_closing_quote_mark():
+    for closing in ('"', "”", "»", "’"):
+        text = f"He said {closing}stop.{closing} Then he left."
+        assert len(split_sentences(text, tokenize(text))) == 2, closing
+
+
+def test_apostrophes_of_every_style_give_one_word():
+    forms = ["Iran's", "Iran’s", "Iran‘s", "Iranʼs"]
+    tokens = [tokenize(f"the {w} leader") for w in forms]
+    assert all(len(t) == 3 for t in tokens)
+    assert len({t[1].norm for t in tokens}) == 1
+
+
+def test_stray_straight_quote_marks_do_not_pair_far_apart():
+    text = 'The 5" screen is bright. ' + "Nothing is quoted here. " * 10 + 'He called it "good" and "fast".'
+    assert [text[q.start:q.end] for q in quoted_spans(text)] == ['"good"', '"fast"']
+    text = 'A stray " mark, then "a real quote" ends.'
+    assert [text[q.start:q.end] for q in quoted_spans(text)] == ['"a real quote"']
+
+
+def test_a_curly_quote_reopened_before_it_closes_is_stray():
+    text = "He said “we will look into it. Later a “full statement” followed."
+    assert [text[q.start:q.end] for q in quoted_spans(text)] == ["“full statement”"]
+
+
+def test_a_quotation_is_never_longer_than_the_bound():
+    from reader.core.text import MAX_QUOTE_CHARS
+
+    long_quote = "“" + "word " * (MAX_QUOTE_CHARS // 5) + "”"
+    short_quote = "“" + "word " * 20 + "”"
+    assert quoted_spans(long_quote) == []
+    assert [(q.start, q.end) for q in quoted_spans(short_quote)] == [(0, len(short_quote))]
