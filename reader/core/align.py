@@ -38,7 +38,7 @@ from reader.core.extension import Cluster, extend
 from reader.core.matches import EDITED, KINDS, PARAPHRASE, QUOTE, VERBATIM, Alignment, Match, Summary
 from reader.core.passages import COPY_RUN, Span, chars, claim, grow, link_spans, link_units, settle
 from reader.core.seeding import PreparedText, cosine, find_seeds, prepare, weigh
-from reader.core.sentence_align import MIN_STRETCH_SEEDS, align_stretch, stretches
+from reader.core.sentence_align import align_stretch, stretches
 from reader.core.similarity import content_share
 from reader.core.text import fold_word, quoted_spans
 from reader.core.worddiff import WordDiff, word_diff
@@ -199,7 +199,7 @@ def align_prepared(pa: PreparedText, pb: PreparedText, config: AlignConfig = Ali
         # The region runs from the first to the last shared word of its sentence links.
         # Inside a stretch known to be reused, readers see every restated sentence linked whole;
         # the region (what PAN scores) stays what the seeds themselves support.
-        in_stretch = sum(1 for s in cluster.seeds if strong(s)) >= MIN_STRETCH_SEEDS
+        in_stretch = cluster.in_stretch
         links = link_spans(cluster.seeds + cluster.aligned, pa, pb, 0, vectors.a, vectors.b,
                            whole_sentences=in_stretch)
         evidence = link_spans(cluster.seeds, pa, pb, 0, vectors.a, vectors.b) if in_stretch else links
@@ -280,9 +280,9 @@ def _aligned_stretches(clusters: list[Cluster], vectors, strong) -> list[Cluster
         own_a = {i for c in run for i in range(c.a_first, c.a_last + 1)}
         own_b = {j for c in run for j in range(c.b_first, c.b_last + 1)}
         aligned = align_stretch(run, vectors.a, vectors.b, blocked_a - own_a, blocked_b - own_b)
-        blocked_a.update(i for s in aligned.aligned for i in (s[0],))
-        blocked_b.update(j for s in aligned.aligned for j in (s[1],))
-        out.append(aligned)
+        blocked_a.update(s[0] for c in aligned for s in c.aligned)
+        blocked_b.update(s[1] for c in aligned for s in c.aligned)
+        out.extend(aligned)
     return out
 
 

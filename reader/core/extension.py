@@ -28,6 +28,9 @@ class Cluster:
     #: Sentence pairs linked by order inside a reused stretch (``reader.core.sentence_align``):
     #: too weakly similar to be seeds, shown to readers, not part of the region's evidence.
     aligned: tuple[Seed, ...] = ()
+    #: Part of a stretch known to be reused (``sentence_align.stretches``): reworded links are
+    #: shown as whole sentences.
+    in_stretch: bool = False
 
 
 def _split(seeds: list[Seed], dim: int, max_gap: int) -> list[list[Seed]]:
