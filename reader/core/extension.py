@@ -11,10 +11,17 @@ Pure functions; must not import Qt.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from reader.core.seeding import cosine
 
-Seed = tuple[int, int, float, float]  # unit in A, unit in B, cosine, dice
+class Seed(NamedTuple):
+    """A pair of similar units. A named tuple: long texts make thousands, and older code indexes them."""
+
+    a: int  # unit index in A
+    b: int  # unit index in B
+    cosine: float
+    dice: float
 
 
 @dataclass(frozen=True, slots=True)

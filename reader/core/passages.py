@@ -42,7 +42,7 @@ class Link:
     similarity: float
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Span:
     """A passage as token ranges ``[a0, a1)`` / ``[b0, b1)`` with its similarity."""
 

@@ -83,7 +83,7 @@ def align_stretch(run: list[Cluster], va, vb, blocked_a: set[int], blocked_b: se
                 if (i, j) in have or (i in linked_a and j in linked_b):
                     continue
                 nearest = min(range(len(run)), key=lambda k: max(run[k].a_first - i, i - run[k].a_last, 0))
-                added[nearest].append((i, j, sim, dice(va[i], vb[j])))
+                added[nearest].append(Seed(i, j, sim, dice(va[i], vb[j])))
                 have.add((i, j))
     return [replace(c, aligned=c.aligned + tuple(extra), in_stretch=True) for c, extra in zip(run, added)]
 

@@ -6,7 +6,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reader.core.align import MAX_SIDE_RATIO, align
+from reader.core.align import align
+from reader.core.classify import MAX_SIDE_RATIO
 from reader.core.config import AlignConfig
 from reader.core.matches import VERBATIM
 
