@@ -27,6 +27,11 @@ CORE_RUN = 3
 #: ... and at least this share of its words between the first and last runs is shared.
 COPY_SHARE = 0.8
 
+#: A copied run inside a reused stretch stands for its whole sentences when the rest of them
+#: still shares this many content words ("In early December 2023, Iranian-aligned hackers
+#: interrupted ..." / "... Iranian-affiliated hackers disrupted ... in early December 2023").
+REWORDED_AROUND_WORDS = 3
+
 #: Rank bonus of a seed per diagonal neighbour seed (times its cosine) (see ``link_units``).
 DIAGONAL_BONUS = 0.1
 
@@ -200,8 +205,9 @@ def link_spans(seeds, pa: PreparedText, pb: PreparedText, min_chars: int = 0, va
         if span is None:
             continue
         core = copied_core(span, pa, pb)
-        if core is span and whole_sentences:
-            span = Span(ua0.first, ua1.last, ub0.first, ub1.last, span.similarity)
+        whole = Span(ua0.first, ua1.last, ub0.first, ub1.last, span.similarity)
+        if whole_sentences and (core is span or _reworded_around(core, whole, pa, pb)):
+            span = whole
         else:
             span = core
         a_start, a_end, b_start, b_end = chars(span, pa, pb)
@@ -209,6 +215,16 @@ def link_spans(seeds, pa: PreparedText, pb: PreparedText, min_chars: int = 0, va
             out.append(span)
     out.sort(key=lambda s: (s.a0, s.b0))
     return out
+
+
+def _reworded_around(core: Span, whole: Span, pa: PreparedText, pb: PreparedText) -> bool:
+    """Whether the sentences around a copied run restate each other too (a rewrite that kept a
+    phrase), rather than going on with other text (a copy that starts or ends mid-sentence)."""
+    def outside(tokens, lo, hi, c0, c1):
+        return {t.norm for t in tokens[lo:c0] + tokens[c1:hi] if not t.stop}
+    shared = outside(pa.tokens, whole.a0, whole.a1, core.a0, core.a1) & \
+        outside(pb.tokens, whole.b0, whole.b1, core.b0, core.b1)
+    return len(shared) >= REWORDED_AROUND_WORDS
 
 
 def is_copy(span: Span, pa: PreparedText, pb: PreparedText) -> bool:
