@@ -28,9 +28,11 @@ CORE_RUN = 3
 COPY_SHARE = 0.8
 
 #: A copied run inside a reused stretch stands for its whole sentences when the rest of them
-#: still shares this many content words ("In early December 2023, Iranian-aligned hackers
-#: interrupted ..." / "... Iranian-affiliated hackers disrupted ... in early December 2023").
-REWORDED_AROUND_WORDS = 3
+#: still shares this many content words ("Tehran has officially denied any involvement in the
+#: October 7 Hamas attack on Israel" / "Despite Tehran's official denial of involvement in the
+#: October 7 Hamas attack on Israel, ..."). A copy that starts mid-sentence goes on with other
+#: text: on PAN's verbatim subset, 2 changes nothing.
+REWORDED_AROUND_WORDS = 2
 
 #: Rank bonus of a seed per diagonal neighbour seed (times its cosine) (see ``link_units``).
 DIAGONAL_BONUS = 0.1
