@@ -17,7 +17,7 @@ from reader.core.passages import COPY_RUN, Span, chars, claim
 from reader.core.seeding import PreparedText
 from reader.core.similarity import content_share
 from reader.core.text import fold_word
-from reader.core.worddiff import WordDiff, word_diff
+from reader.core.worddiff import WordDiff, span_diff
 
 #: A passage whose word diff keeps at least this share of words in order is ``edited``.
 EDITED_RATIO = 0.8
@@ -46,13 +46,13 @@ def joined(spans: list[Span], pa, pb, config, flags_a, flags_b, free_a, free_b) 
     """
     out: list[tuple[Span, WordDiff]] = []
     for span in sorted(spans, key=lambda s: (s.a0, s.b0)):
-        diff = word_diff(pa.tokens[span.a0:span.a1], pb.tokens[span.b0:span.b1])
+        diff = span_diff(pa, pb, span.a0, span.a1, span.b0, span.b1)
         if out:
             prev, prev_diff = out[-1]
             if (0 <= span.a0 - prev.a1 <= JOIN_GAP and 0 <= span.b0 - prev.b1 <= JOIN_GAP
                     and diff.ratio >= EDITED_RATIO and prev_diff.ratio >= EDITED_RATIO):
                 merged = Span(prev.a0, span.a1, prev.b0, span.b1, (prev.similarity + span.similarity) / 2)
-                out[-1] = (merged, word_diff(pa.tokens[merged.a0:merged.a1], pb.tokens[merged.b0:merged.b1]))
+                out[-1] = (merged, span_diff(pa, pb, merged.a0, merged.a1, merged.b0, merged.b1))
                 continue
         out.append((span, diff))
     return [passage_match(span, diff, pa, pb, config, flags_a, flags_b, free_a, free_b) for span, diff in out]
@@ -117,7 +117,7 @@ def passage_match(span: Span, diff: WordDiff, pa: PreparedText, pb: PreparedText
             kind = QUOTE
             claim(narrow, free_a, free_b)
             span = narrow
-            diff = word_diff(pa.tokens[span.a0:span.a1], pb.tokens[span.b0:span.b1])
+            diff = span_diff(pa, pb, span.a0, span.a1, span.b0, span.b1)
     a_start, a_end, b_start, b_end = chars(span, pa, pb)
     score = 1.0 if kind == VERBATIM else content_share(pa.tokens[span.a0:span.a1], pb.tokens[span.b0:span.b1])
     return Match(a_start, a_end, b_start, b_end, kind, round(score, 3),

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from reader.core.extension import Seed, passage_similarity
 from reader.core.seeding import PreparedText
-from reader.core.worddiff import word_diff
+from reader.core.worddiff import span_diff
 
 #: A link with an identical run this long (words) is copied text; see ``copied_core``.
 COPY_RUN = 8
@@ -177,7 +177,9 @@ def copied_core(span: Span, pa: PreparedText, pb: PreparedText) -> Span:
     with the passage, so set-based trimming keeps it. When long identical runs show that the
     span is copied, the first and last runs of ``CORE_RUN`` words mark where copying is.
     """
-    diff = word_diff(pa.tokens[span.a0:span.a1], pb.tokens[span.b0:span.b1], semantic_cleanup=False)
+    if not _shares_run(span, pa, pb, COPY_RUN):
+        return span
+    diff = span_diff(pa, pb, span.a0, span.a1, span.b0, span.b1, semantic_cleanup=False)
     if diff.longest_run < COPY_RUN:
         return span
     runs = [r for r in diff.runs if r[2] >= CORE_RUN]
@@ -232,8 +234,24 @@ def _reworded_around(core: Span, whole: Span, pa: PreparedText, pb: PreparedText
 def is_copy(span: Span, pa: PreparedText, pb: PreparedText) -> bool:
     """Whether ``span`` is copied text: an identical run of ``COPY_RUN`` words, and at least
     ``COPY_SHARE`` of its words shared in order."""
-    diff = word_diff(pa.tokens[span.a0:span.a1], pb.tokens[span.b0:span.b1], semantic_cleanup=False)
+    if not _shares_run(span, pa, pb, COPY_RUN):
+        return False
+    diff = span_diff(pa, pb, span.a0, span.a1, span.b0, span.b1, semantic_cleanup=False)
     return diff.longest_run >= COPY_RUN and diff.ratio >= COPY_SHARE
+
+
+def _shares_run(span: Span, pa: PreparedText, pb: PreparedText, n: int) -> bool:
+    """Whether the two sides of ``span`` have ``n`` identical words in a row somewhere.
+
+    A diff can only find a run of ``n`` where one exists: most reworded links have none, and
+    this check (hashing word n-grams) spares them the diff, the costliest step on short texts.
+    """
+    a = [t.norm for t in pa.tokens[span.a0:span.a1]]
+    b = [t.norm for t in pb.tokens[span.b0:span.b1]]
+    if len(a) < n or len(b) < n:
+        return False
+    grams = {tuple(a[k:k + n]) for k in range(len(a) - n + 1)}
+    return any(tuple(b[k:k + n]) in grams for k in range(len(b) - n + 1))
 
 
 def _free_part(lo: int, hi: int, free: bytearray) -> tuple[int, int]:

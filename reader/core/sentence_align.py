@@ -76,7 +76,13 @@ def align_stretch(run: list[Cluster], va, vb, blocked_a: set[int], blocked_b: se
     linked_a = {s[0] for s in seeds}
     linked_b = {s[1] for s in seeds}
     added: list[list[Seed]] = [[] for _ in run]
-    for ia, ja, sim in _monotone_links(a0, a1, b0, b1, va, vb, blocked_a, blocked_b):
+    links = []
+    anchors = [(a0 - 1, b0 - 1), *_chain(seeds), (a1 + 1, b1 + 1)]
+    for (pa_, pb_), (na, nb) in zip(anchors, anchors[1:]):
+        # Between two anchors in order, only the sentences strictly between them can link.
+        if na - pa_ > 1 and nb - pb_ > 1:
+            links.extend(_monotone_links(pa_ + 1, na - 1, pb_ + 1, nb - 1, va, vb, blocked_a, blocked_b))
+    for ia, ja, sim in links:
         for i in ia:
             for j in ja:
                 # A unit the seeds already link keeps its link; the programme fills the rest.
@@ -86,6 +92,33 @@ def align_stretch(run: list[Cluster], va, vb, blocked_a: set[int], blocked_b: se
                 added[nearest].append(Seed(i, j, sim, dice(va[i], vb[j])))
                 have.add((i, j))
     return [replace(c, aligned=c.aligned + tuple(extra), in_stretch=True) for c, extra in zip(run, added)]
+
+
+def _chain(seeds: list[Seed]) -> list[tuple[int, int]]:
+    """The heaviest chain of seeds in order in both texts (by cosine): the stretch's anchors.
+
+    The programme then runs only in the gaps between anchors, as sentence aligners do between
+    anchor points: far cheaper than over the whole stretch, and the anchors are links anyway.
+    """
+    points = sorted({(s[0], s[1]): s[2] for s in seeds}.items())
+    best: list[float] = []
+    back: list[int] = []
+    for k, ((i, j), w) in enumerate(points):
+        score, prev = w, -1
+        for q in range(k):
+            (qi, qj), _ = points[q]
+            if qi < i and qj < j and best[q] + w > score:
+                score, prev = best[q] + w, q
+        best.append(score)
+        back.append(prev)
+    if not points:
+        return []
+    k = max(range(len(points)), key=lambda x: best[x])
+    out = []
+    while k != -1:
+        out.append(points[k][0])
+        k = back[k]
+    return out[::-1]
 
 
 def _monotone_links(a0, a1, b0, b1, va, vb, blocked_a, blocked_b):

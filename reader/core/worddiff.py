@@ -7,6 +7,8 @@ spans of the original texts. Pure functions; must not import Qt.
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -142,3 +144,30 @@ def word_diff(toks_a: list[Token], toks_b: list[Token], key=lambda t: t.norm,
             ib += n
     flush_delete()
     return WordDiff(tuple(ops), eq_a, eq_b, len(toks_a), len(toks_b), longest, first, last, tuple(runs))
+
+
+_span_cache: OrderedDict[tuple, tuple] = OrderedDict()
+_span_lock = threading.Lock()
+#: Diffs remembered: one alignment diffs each sentence link up to four times (copy test, copy
+#: edges, settling, classification); a thousand covers a long pair's links between two uses.
+_SPAN_CACHE_SIZE = 1024
+
+
+def span_diff(pa, pb, a0: int, a1: int, b0: int, b1: int, semantic_cleanup: bool = True) -> WordDiff:
+    """``word_diff`` of tokens ``[a0, a1)`` of ``pa`` and ``[b0, b1)`` of ``pb`` (prepared texts), memoised.
+
+    The cache holds the prepared texts themselves and checks identity, so a key is never
+    confused with another pair's. Safe to call from several threads.
+    """
+    key = (id(pa), id(pb), a0, a1, b0, b1, semantic_cleanup)
+    with _span_lock:
+        hit = _span_cache.get(key)
+        if hit is not None and hit[0] is pa and hit[1] is pb:
+            _span_cache.move_to_end(key)
+            return hit[2]
+    diff = word_diff(pa.tokens[a0:a1], pb.tokens[b0:b1], semantic_cleanup=semantic_cleanup)
+    with _span_lock:
+        _span_cache[key] = (pa, pb, diff)
+        while len(_span_cache) > _SPAN_CACHE_SIZE:
+            _span_cache.popitem(last=False)
+    return diff
