@@ -77,3 +77,37 @@ def test_the_seed_rewrites_are_called_rewrites_and_the_independent_reports_are_n
         assert pair_verdict(align(text[a], text[b]), text[a], text[b]).relation == "rewrite", (a, b)
     for a, b in ((0, 1), (0, 2), (1, 2)):
         assert pair_verdict(align(text[a], text[b]), text[a], text[b]).relation != "rewrite", (a, b)
+
+
+def _whole(sentences: list[str], k: int, last: int | None = None) -> tuple[int, int]:
+    """Character span of sentences ``k..last`` of ``" ".join(sentences)``, final full stop aside."""
+    spans = _spans(sentences)
+    return spans[k][0], spans[k if last is None else last][1] - 1
+
+
+def test_a_sentence_split_in_two_links_both_halves_to_its_source():
+    split = [
+        REWRITE[0],
+        "Longer opening hours will be paid for with part of an extra two million dollars.",
+        "The rest of the two million dollars goes to new computers for the libraries.",
+        REWRITE[2],
+        REWRITE[3],
+    ]
+    result = align(" ".join(SOURCE), " ".join(split))
+    assert [(m.a_start, m.a_end, m.b_start, m.b_end) for m in result.matches] == [
+        (*_whole(SOURCE, 0), *_whole(split, 0)),
+        (*_whole(SOURCE, 1), *_whole(split, 1, 2)),  # one to two
+        (*_whole(SOURCE, 2), *_whole(split, 3)),
+        (*_whole(SOURCE, 3), *_whole(split, 4)),
+    ]
+
+
+def test_sentences_reordered_within_a_rewrite_keep_their_own_sources():
+    reordered = [REWRITE[0], REWRITE[2], REWRITE[1], REWRITE[3]]
+    result = align(" ".join(SOURCE), " ".join(reordered))
+    assert sorted((m.b_start, m.b_end, m.a_start, m.a_end) for m in result.matches) == [
+        (*_whole(reordered, 0), *_whole(SOURCE, 0)),
+        (*_whole(reordered, 1), *_whole(SOURCE, 2)),
+        (*_whole(reordered, 2), *_whole(SOURCE, 1)),
+        (*_whole(reordered, 3), *_whole(SOURCE, 3)),
+    ]
