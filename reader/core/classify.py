@@ -16,6 +16,7 @@ from reader.core.matches import EDITED, KINDS, PARAPHRASE, QUOTE, VERBATIM, Matc
 from reader.core.passages import COPY_RUN, Span, chars, claim
 from reader.core.seeding import PreparedText
 from reader.core.similarity import content_share
+from reader.core.summarize import token_ranges
 from reader.core.text import fold_word
 from reader.core.worddiff import WordDiff, span_diff
 
@@ -61,14 +62,8 @@ def joined(spans: list[Span], pa, pb, config, flags_a, flags_b, free_a, free_b) 
 def in_quotes(tokens, quotes) -> bytearray:
     """1 for each token that stands inside a quotation span."""
     flags = bytearray(len(tokens))
-    k = 0
-    for n, t in enumerate(tokens):
-        while k < len(quotes) and quotes[k].end <= t.start:
-            k += 1
-        if k == len(quotes):
-            break
-        if quotes[k].start <= t.start:
-            flags[n] = 1
+    for lo, hi in token_ranges(tokens, [(q.start, q.end) for q in quotes]):
+        flags[lo:hi] = b"\x01" * (hi - lo)
     return flags
 
 

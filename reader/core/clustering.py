@@ -154,11 +154,12 @@ def with_edges(clusters: list[Cluster], pa, pb, vectors, floor: float) -> list[C
     its own, but right where a passage begins or ends in both texts it is most likely part of
     it. Growth never enters another passage.
     """
-    taken_a = [(c.a_first, c.a_last) for c in clusters]
-    taken_b = [(c.b_first, c.b_last) for c in clusters]
+    # Units inside any cluster's span (a set: testing each span in turn was quadratic).
+    taken_a = {k for c in clusters for k in range(c.a_first, c.a_last + 1)}
+    taken_b = {k for c in clusters for k in range(c.b_first, c.b_last + 1)}
 
     def free(k, taken):
-        return not any(lo <= k <= hi for lo, hi in taken)
+        return k not in taken
 
     out = []
     for c in clusters:

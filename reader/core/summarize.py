@@ -7,36 +7,39 @@ corpus code. Pure functions; must not import Qt.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from reader.core.matches import Summary
 from reader.core.seeding import PreparedText
 
 
-def tokens_inside(tokens, spans) -> list:
-    """The tokens (in text order) that start inside the union of the character ``spans``.
+def token_ranges(tokens, spans) -> list[tuple[int, int]]:
+    """Index ranges ``[lo, hi)`` of the tokens that start inside each character span, merged.
 
-    One sweep over both, so a long text with thousands of passages stays linear.
+    Binary search over the tokens' starts: a long text with thousands of spans costs one pass
+    to list the starts, not a Python step per token per span.
     """
-    merged: list[list[int]] = []
+    starts = [t.start for t in tokens]
+    out: list[tuple[int, int]] = []
     for s, e in sorted(spans):
-        if merged and s <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], e)
+        lo, hi = bisect_left(starts, s), bisect_left(starts, e)
+        if hi <= lo:
+            continue
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
         else:
-            merged.append([s, e])
-    out = []
-    k = 0
-    for t in tokens:
-        while k < len(merged) and merged[k][1] <= t.start:
-            k += 1
-        if k == len(merged):
-            break
-        if merged[k][0] <= t.start:
-            out.append(t)
+            out.append((lo, hi))
     return out
+
+
+def tokens_inside(tokens, spans) -> list:
+    """The tokens (in text order) that start inside the union of the character ``spans``."""
+    return [t for lo, hi in token_ranges(tokens, spans) for t in tokens[lo:hi]]
 
 
 def covered_tokens(tokens, spans) -> int:
     """How many tokens start inside the union of ``spans``."""
-    return len(tokens_inside(tokens, spans))
+    return sum(hi - lo for lo, hi in token_ranges(tokens, spans))
 
 
 def summarize(matches, pa: PreparedText, pb: PreparedText) -> Summary:
