@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import multiprocessing
 import os
 import pathlib
 import signal
@@ -31,7 +30,10 @@ from collections.abc import Callable
 
 from reader.core.config import AlignConfig
 from reader.core.inputfiles import read_text_file
-from reader.storage.database import StorageError, open_database, resolve_db_path
+
+# ``reader.storage`` is imported by the functions that open the database, not here: it loads
+# sqlite-utils (and with it numpy), a third of a second that ``compare``, ``batch`` and
+# ``eval`` never use.
 
 
 def fail(message: object, status: int = 2) -> int:
@@ -150,11 +152,15 @@ def check_writable(out: str) -> None:
 
 def open_library(args):
     """The database of ``--db`` (or the default), migrated; raises ``StorageError``."""
+    from reader.storage.database import open_database, resolve_db_path
+
     return open_database(resolve_db_path(getattr(args, "db", None)))
 
 
 def with_database(args, action, usage_errors: tuple[type[Exception], ...] = (ValueError,)) -> int:
     """``action(db, args)`` on the open database; its errors become one line and an exit status."""
+    from reader.storage.database import StorageError
+
     try:
         db = open_library(args)
     except StorageError as exc:
@@ -179,6 +185,8 @@ def workers_ignore_ctrl_c() -> None:
     keeps an inherited SIG_IGN, and the fork server hands its own start-up disposition on to the
     processes it forks. Without a fork server (macOS, Windows: spawn) this does nothing.
     """
+    import multiprocessing
+
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return
     from multiprocessing import forkserver

@@ -11,6 +11,7 @@ Exit status 2 with a one-line message for bad options or an unreadable file. Mus
 
 from __future__ import annotations
 
+import gc
 import json
 import re
 import shutil
@@ -49,8 +50,17 @@ def run(args) -> int:
     from reader.core.corpus import pair_verdict
 
     config = engine_config(args)
-    alignment = align(doc_a.text, doc_b.text, config)
-    verdict = pair_verdict(alignment, doc_a.text, doc_b.text, doc_a.published, doc_b.published)
+    # The engine makes millions of small objects (two 1 MB texts: ~400,000 tokens, ~4 million
+    # candidate pairs) and no reference cycles: the cycle collector would only walk them again
+    # and again (a fifth of the time). Off for the run, back on after.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        alignment = align(doc_a.text, doc_b.text, config)
+        verdict = pair_verdict(alignment, doc_a.text, doc_b.text, doc_a.published, doc_b.published)
+    finally:
+        if was_enabled:
+            gc.enable()
     if args.json:
         sys.stdout.write(dumps(to_json(doc_a, doc_b, alignment, config, verdict)))
     else:

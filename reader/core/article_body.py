@@ -6,30 +6,43 @@ lies in shared passages, how many of its sentences restate another text — must
 or the original looks like the copy and a rewrite looks half new. Body lines are those that end
 like a sentence; a text with no such line is all body.
 
+``TextLayout`` holds the same answer for counting: one flag per token, with the tokens' start
+offsets, so "how many body words lie inside these passages" is a few slices and a bit count,
+not a walk over every token (the verdict asks it about two 1 MB texts).
+
 Pure functions; must not import Qt, storage or the alignment engine.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from dataclasses import dataclass
 
-from reader.core.text import Token, tokenize
+from reader.core.text import Sentence, Token, split_sentences, tokenize
 
 #: A line is article text (not page furniture) when it ends like a sentence.
 SENTENCE_END_RE = re.compile(r"[.!?…:;][\"”’')\]]*\s*$")
+
+
+def _body_lines(text: str) -> list[tuple[int, int]]:
+    """Character spans ``[start, end)`` of the lines of ``text`` that end like a sentence."""
+    spans = []
+    pos = 0
+    search = SENTENCE_END_RE.search
+    for line in text.split("\n"):
+        end = pos + len(line)
+        if search(line):
+            spans.append((pos, end))
+        pos = end + 1
+    return spans
 
 
 def body_tokens(text: str, tokens: list[Token] | None = None) -> list[Token]:
     """The tokens of ``text`` (``tokenize(text)`` unless given) that belong to its article body."""
     if tokens is None:
         tokens = tokenize(text)
-    spans = []
-    pos = 0
-    for line in text.split("\n"):
-        end = pos + len(line)
-        if SENTENCE_END_RE.search(line):
-            spans.append((pos, end))
-        pos = end + 1
+    spans = _body_lines(text)
     if not spans:
         return tokens
     body = []
@@ -42,3 +55,58 @@ def body_tokens(text: str, tokens: list[Token] | None = None) -> list[Token]:
         if spans[k][0] <= t.start:
             body.append(t)
     return body or tokens
+
+
+@dataclass(frozen=True, slots=True)
+class TextLayout:
+    """One text's tokens, body and sentences, in the form counting over spans needs.
+
+    ``body[k]`` is 1 when ``tokens[k]`` belongs to the article body (exactly the tokens
+    ``body_tokens`` returns), else 0; ``sentences`` are ``split_sentences(text, tokens)``.
+    Make one with ``text_layout``; it is read-only by convention (bytearrays are mutable).
+    """
+
+    text: str
+    tokens: list[Token]
+    #: ``tokens[k].start`` for every k, ascending: tokens inside a span are one bisect away.
+    starts: list[int]
+    body: bytearray
+    body_count: int
+    sentences: list[Sentence]
+
+    def inside(self, spans) -> bytearray:
+        """One flag per token: 1 when it starts inside the union of the half-open character
+        ``spans`` (as ``reader.core.align.tokens_inside`` decides), else 0."""
+        return span_flags(self.starts, spans)
+
+
+def span_flags(starts: list[int], spans) -> bytearray:
+    """Flags over the tokens whose (ascending) start offsets are ``starts``: 1 for a token that
+    starts inside the union of the half-open character ``spans``."""
+    flags = bytearray(len(starts))
+    for s, e in spans:
+        lo, hi = bisect_left(starts, s), bisect_left(starts, e)
+        if hi > lo:
+            flags[lo:hi] = b"\x01" * (hi - lo)
+    return flags
+
+
+def count_all(*flags: bytearray) -> int:
+    """How many positions are 1 in every one of ``flags`` (flag arrays of one length)."""
+    acc = int.from_bytes(flags[0], "little")
+    for f in flags[1:]:
+        acc &= int.from_bytes(f, "little")
+    return acc.bit_count()
+
+
+def text_layout(text: str, tokens: list[Token] | None = None) -> TextLayout:
+    """The ``TextLayout`` of ``text`` (its tokens are ``tokenize(text)`` unless given)."""
+    if tokens is None:
+        tokens = tokenize(text)
+    starts = [t.start for t in tokens]
+    body = span_flags(starts, _body_lines(text))
+    count = body.count(1)
+    if not count:  # no line ends like a sentence, or none holds a word: all is body
+        body = bytearray(b"\x01") * len(tokens)
+        count = len(tokens)
+    return TextLayout(text, tokens, starts, body, count, split_sentences(text, tokens))

@@ -28,19 +28,18 @@ import time
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-# The engine's own count of words inside passages, so shares here and in ``Summary`` agree.
-from reader.core.align import Cancelled, align
-from reader.core.align import covered_tokens as _covered_words
-from reader.core.align import tokens_inside as _tokens_inside
+# The engine's tokens, cached by text: the evidence and the verdict count the words it aligned.
+from reader.core.align import Cancelled, align, prepare_cached
 # Page furniture (menus, captions) is no evidence of anything: shares and sentences are the body's.
-from reader.core.article_body import body_tokens
+# Words inside passages are counted as the engine counts them (a word is inside when it starts
+# inside), so shares here and in ``Summary`` agree.
+from reader.core.article_body import TextLayout, count_all, span_flags, text_layout
 from reader.core.config import AlignConfig
 from reader.core.derivation import DERIVED, QUOTED, derivation_graph, direction, relation
 from reader.core.matches import QUOTE, Alignment, Match, Summary
 from reader.core.shingles import MAX_DF, MIN_SCORE, ShingleIndex, shingles
-from reader.core.text import quoted_spans, tokenize
+from reader.core.text import quoted_spans
 from reader.core.verdict import Verdict, judge
-from reader.core.workers import worker_context
 
 __all__ = ["CorpusDoc", "PairRecord", "ScanResult", "CorpusIndex", "Ranked", "Ranking", "Cancelled",
            "compare_pair", "pair_verdict", "scan", "SCAN_CONFIG"]
@@ -122,20 +121,34 @@ def _quoted_words(text: str, tokens, spans: list[tuple[int, int]]) -> int:
     quotes = [(q.start, q.end) for q in quoted_spans(text)]
     if not quotes:
         return 0
-    return len(_tokens_inside(_tokens_inside(tokens, spans), quotes))
+    starts = [t.start for t in tokens]
+    return count_all(span_flags(starts, spans), span_flags(starts, quotes))
 
 
-def _evidence(matches: Sequence[Match], text_a: str, text_b: str, tokens_a, tokens_b) -> _Evidence:
+def _quoted_body_words(layout: TextLayout, inside: bytearray) -> int:
+    """``_quoted_words`` of ``layout``'s body words, those inside the spans flagged in ``inside``."""
+    quotes = [(q.start, q.end) for q in quoted_spans(layout.text)]
+    if not quotes:
+        return 0
+    return count_all(layout.body, inside, layout.inside(quotes))
+
+
+def _evidence(matches: Sequence[Match], layout_a: TextLayout, layout_b: TextLayout) -> _Evidence:
     """The figures that decide relation and direction, from the non-quotation passages."""
     own = [m for m in matches if m.kind != QUOTE]
     if not own:
         return _Evidence(0.0, 0.0, 0, 0)
-    spans_a = [(m.a_start, m.a_end) for m in own]
-    spans_b = [(m.b_start, m.b_end) for m in own]
-    ba, bb = body_tokens(text_a, tokens_a), body_tokens(text_b, tokens_b)
-    ca, cb = _covered_words(ba, spans_a), _covered_words(bb, spans_b)
-    return _Evidence(ca / len(ba) if ba else 0.0, cb / len(bb) if bb else 0.0,
-                     _quoted_words(text_a, ba, spans_a), _quoted_words(text_b, bb, spans_b))
+    in_a = layout_a.inside([(m.a_start, m.a_end) for m in own])
+    in_b = layout_b.inside([(m.b_start, m.b_end) for m in own])
+    ca, cb = count_all(layout_a.body, in_a), count_all(layout_b.body, in_b)
+    na, nb = layout_a.body_count, layout_b.body_count
+    return _Evidence(ca / na if na else 0.0, cb / nb if nb else 0.0,
+                     _quoted_body_words(layout_a, in_a), _quoted_body_words(layout_b, in_b))
+
+
+def _layout(text: str) -> TextLayout:
+    """``text``'s layout over the engine's tokens of it (cached when it was just aligned)."""
+    return text_layout(text, prepare_cached(text).tokens)
 
 
 def record_from_alignment(a: CorpusDoc, b: CorpusDoc, matches: Sequence[Match], share_a: float,
@@ -143,8 +156,8 @@ def record_from_alignment(a: CorpusDoc, b: CorpusDoc, matches: Sequence[Match], 
     """The ``PairRecord`` of an aligned pair, or ``None`` when it shares no passage."""
     if not matches:
         return None
-    tokens = tokenize(a.text), tokenize(b.text)  # once, for the evidence and the verdict
-    ev = _evidence(matches, a.text, b.text, *tokens)
+    layouts = _layout(a.text), _layout(b.text)  # once, for the evidence and the verdict
+    ev = _evidence(matches, *layouts)
     dsa, dsb = ev.share_a, ev.share_b
     rel = relation(matches, dsa, dsb)
     source = copy = basis = None
@@ -159,7 +172,7 @@ def record_from_alignment(a: CorpusDoc, b: CorpusDoc, matches: Sequence[Match], 
         counts[m.kind] = counts.get(m.kind, 0) + 1
     alignment = Alignment(tuple(matches), Summary(share_a, share_b, len(matches), longest_verbatim))
     side = None if source is None else ("a" if source == a.key else "b")
-    verdict = judge(alignment, a.text, b.text, relation=rel, source=side, basis=basis, tokens=tokens)
+    verdict = judge(alignment, a.text, b.text, relation=rel, source=side, basis=basis, layouts=layouts)
     return PairRecord(a.key, b.key, verdict.share_a, verdict.share_b, len(matches),
                       counts.get(QUOTE, 0), round(dsa, 4), round(dsb, 4), longest_verbatim, rel,
                       source, copy, basis, confidence, tuple(sorted(counts.items())), verdict)
@@ -264,6 +277,8 @@ def scan(docs: Sequence[CorpusDoc], *, workers: int = 2, config: AlignConfig = S
     pool = None
     try:
         if workers > 1 and n >= PARALLEL_MIN:
+            from reader.core.workers import worker_context  # multiprocessing only when it is used
+
             pool = worker_context().Pool(workers)
             results = pool.imap(_shingle_task, ((i, d.text) for i, d in enumerate(docs)), chunksize=64)
         else:

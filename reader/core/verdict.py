@@ -40,10 +40,10 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, replace
 
-from reader.core.article_body import body_tokens
+from reader.core.article_body import TextLayout, text_layout
 from reader.core.coverage import percent, share_figure
 from reader.core.matches import QUOTE, Alignment
-from reader.core.text import Token, split_sentences, tokenize
+from reader.core.text import Token
 
 REWRITE = "rewrite"
 COPIES = "copies"
@@ -182,12 +182,14 @@ class Verdict:
 
 def judge(alignment: Alignment, text_a: str, text_b: str, *, relation: str | None,
           source: str | None = None, basis: str | None = None,
-          tokens: tuple[list[Token], list[Token]] | None = None) -> Verdict:
+          tokens: tuple[list[Token], list[Token]] | None = None,
+          layouts: tuple[TextLayout, TextLayout] | None = None) -> Verdict:
     """The verdict on a pair, given the library's relation and direction for it.
 
     ``relation`` is ``reader.core.derivation.relation``'s ("derived", "shared", "quote" or
     ``None``); ``source`` (``"a"``/``"b"``) and ``basis`` are its ``direction``, when known.
-    ``tokens`` are ``tokenize(text_a)``, ``tokenize(text_b)`` when the caller has them.
+    ``tokens`` are ``tokenize(text_a)``, ``tokenize(text_b)`` when the caller has them, and
+    ``layouts`` their ``article_body.text_layout`` (which the caller may share with other work).
     """
     matches = alignment.matches
     quotes = sum(1 for m in matches if m.kind == QUOTE)
@@ -196,9 +198,14 @@ def judge(alignment: Alignment, text_a: str, text_b: str, *, relation: str | Non
                 share_a=share_a, share_b=share_b)
     if not matches:
         return Verdict(NONE, None, sentences_a=SentenceCounts(), sentences_b=SentenceCounts(), **base)
-    tokens_a, tokens_b = tokens if tokens is not None else (tokenize(text_a), tokenize(text_b))
-    counts_a = sentence_counts(text_a, tokens_a, [(m.a_start, m.a_end, m.b_start, m.b_end, m.kind) for m in matches])
-    counts_b = sentence_counts(text_b, tokens_b, [(m.b_start, m.b_end, m.a_start, m.a_end, m.kind) for m in matches])
+    if layouts is None:
+        tokens_a, tokens_b = tokens if tokens is not None else (None, None)
+        layouts = text_layout(text_a, tokens_a), text_layout(text_b, tokens_b)
+    layout_a, layout_b = layouts
+    counts_a = sentence_counts(text_a, layout_a.tokens, [(m.a_start, m.a_end, m.b_start, m.b_end, m.kind)
+                                                         for m in matches], layout_a)
+    counts_b = sentence_counts(text_b, layout_b.tokens, [(m.b_start, m.b_end, m.a_start, m.a_end, m.kind)
+                                                         for m in matches], layout_b)
     base.update(sentences_a=counts_a, sentences_b=counts_b)
     if quotes == len(matches):
         return Verdict(QUOTATION, None, **base)
@@ -220,54 +227,73 @@ def _is_rewrite(counts: SentenceCounts) -> bool:
     return counts.restating >= REWRITE_MIN_SENTENCES and counts.fraction > REWRITE_MIN_FRACTION
 
 
-def sentence_counts(text: str, tokens: list[Token], spans) -> SentenceCounts:
+def sentence_counts(text: str, tokens: list[Token], spans, layout: TextLayout | None = None) -> SentenceCounts:
     """How the body sentences of ``text`` relate to the other text.
 
     ``spans``: ``(start, end, other_start, other_end, kind)`` per shared passage, ``start`` and
-    ``end`` in ``text``, the others in the other text.
+    ``end`` in ``text``, the others in the other text. ``layout`` is ``text_layout(text, tokens)``
+    when the caller has it.
     """
-    body = {t.start for t in body_tokens(text, tokens)}
+    if layout is None:
+        layout = text_layout(text, tokens)
+    body = layout.body
     own = [s for s in spans if s[4] != QUOTE]
-    own_cover = _Cover([(s[0], s[1]) for s in own])
-    quote_cover = _Cover([(s[0], s[1]) for s in spans if s[4] == QUOTE])
+    own_cover = layout.inside([(s[0], s[1]) for s in own])
+    quote_cover = layout.inside([(s[0], s[1]) for s in spans if s[4] == QUOTE])
+    counterparts = _Counterparts(own)
     total = restating = quoting = 0
     positions = []
-    for sentence in split_sentences(text, tokens):
-        words = tokens[sentence.first:sentence.last]
-        if words[0].start not in body:
+    for sentence in layout.sentences:
+        first, last = sentence.first, sentence.last
+        if not body[first]:
             continue
         total += 1
-        mine = sum(1 for t in words if own_cover.holds(t.start))
-        if mine >= RESTATE_MIN_COVER * len(words):
+        half = RESTATE_MIN_COVER * (last - first)
+        mine = own_cover.count(1, first, last)
+        if mine >= half:
             restating += 1
-            positions.append(_counterpart_position(sentence.start, sentence.end, own))
-        elif mine + sum(1 for t in words if quote_cover.holds(t.start)) >= RESTATE_MIN_COVER * len(words):
+            positions.append(counterparts.position(sentence.start, sentence.end))
+        elif mine + quote_cover.count(1, first, last) >= half:
             quoting += 1
     return SentenceCounts(total, restating, _longest_non_decreasing(positions), quoting)
 
 
-class _Cover:
-    """Membership of character offsets in a union of half-open spans."""
+class _Counterparts:
+    """Where a sentence's counterpart lies in the other text (``_counterpart_position``), found
+    among the passages near the sentence only: a 1 MB text has thousands of each."""
 
     def __init__(self, spans) -> None:
-        merged: list[list[int]] = []
-        for start, end in sorted(spans):
-            if merged and start <= merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], end)
-            else:
-                merged.append([start, end])
-        self.starts = [s for s, _ in merged]
-        self.ends = [e for _, e in merged]
+        self.spans = spans
+        self.order = sorted(range(len(spans)), key=lambda k: spans[k][0])
+        self.starts = [spans[k][0] for k in self.order]
+        self.longest = max((s[1] - s[0] for s in spans), default=0)
 
-    def holds(self, offset: int) -> bool:
-        k = bisect.bisect_right(self.starts, offset) - 1
-        return k >= 0 and offset < self.ends[k]
+    def position(self, start: int, end: int) -> float:
+        # A passage overlapping [start, end) starts before ``end`` and, being at most
+        # ``longest`` long, after ``start - longest``. The best overlap wins; on a tie the
+        # passage first in ``spans``, as ``max`` over them all would choose.
+        spans = self.spans
+        best_k, best_overlap = -1, 0
+        for k in self.order[bisect.bisect_right(self.starts, start - self.longest):
+                            bisect.bisect_left(self.starts, end)]:
+            s = spans[k]
+            overlap = min(end, s[1]) - max(start, s[0])
+            if overlap > best_overlap or (overlap == best_overlap and best_k >= 0 and k < best_k):
+                best_k, best_overlap = k, overlap
+        if best_k < 0:  # no passage overlaps the sentence: the nearest one, as before
+            return _counterpart_position(start, end, spans)
+        return _placed(start, end, spans[best_k])
 
 
 def _counterpart_position(start: int, end: int, spans) -> float:
     """Where a sentence's counterpart lies in the other text: the passage overlapping it most,
     its middle mapped proportionally (passages may span several sentences on each side)."""
-    best = max(spans, key=lambda s: min(end, s[1]) - max(start, s[0]))
+    return _placed(start, end, max(spans, key=lambda s: min(end, s[1]) - max(start, s[0])))
+
+
+def _placed(start: int, end: int, best) -> float:
+    """The middle of ``[start, end)`` mapped proportionally from passage ``best``'s side to
+    its other side."""
     middle = min(max((start + end) / 2, best[0]), best[1])
     along = (middle - best[0]) / (best[1] - best[0]) if best[1] > best[0] else 0.0
     return best[2] + along * (best[3] - best[2])
