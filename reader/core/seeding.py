@@ -134,7 +134,8 @@ def dice(x: dict, y: dict) -> float:
 
 
 def find_seeds(pa: PreparedText, pb: PreparedText, vectors: Vectors, threshold: float,
-               dice_threshold: float | None = None, tick=None) -> list[tuple[int, int, float, float]]:
+               dice_threshold: float | None = None, tick=None,
+               bit_sets: bool | None = None) -> list[tuple[int, int, float, float]]:
     """All unit pairs (i in A, j in B, cosine, dice) whose cosine and Dice reach the thresholds.
 
     Candidates come from an inverted index over A's units: a pair must share at least one word
@@ -146,12 +147,15 @@ def find_seeds(pa: PreparedText, pb: PreparedText, vectors: Vectors, threshold: 
     give the units of A sharing at least one, two, three and four of its words; a unit sharing
     exactly one, two or three is a candidate only if it is short enough for that many to reach
     the Dice threshold (a mask by length), and only those sharing four or more are counted one
-    by one. Units of B with a frequent word are counted posting by posting, as before. The
-    seeds are exactly those of counting every posting.
+    by one. Units of B with a frequent word are counted posting by posting, as before, and so
+    is everything when the postings are short (``bit_sets``: ``None`` chooses by their length,
+    ``True``/``False`` forces either way). The seeds are exactly those of counting every posting.
     """
     import re
     from bisect import bisect_left
 
+    # Bit sets pay from about this many postings per word walked (fewer: two seed articles).
+    BITS_MIN_POSTINGS = 4
     if dice_threshold is None:
         dice_threshold = threshold
     dt = dice_threshold
@@ -171,14 +175,20 @@ def find_seeds(pa: PreparedText, pb: PreparedText, vectors: Vectors, threshold: 
     bounds: dict[tuple[int, int], int] = {}
 
     def bound(k: int, nb: int) -> int:
-        """The largest |x| whose Dice with a unit of ``nb`` words, sharing ``k``, reaches ``dt``
-        (by the very test of ``keep``, so no rounding can make the two disagree); -1 if none."""
+        """The largest |x| (at most ``largest``) whose Dice with a unit of ``nb`` words, sharing
+        ``k``, reaches ``dt`` by the very test of ``keep``, so no rounding can make the two
+        disagree; -1 if none does. Dice falls as |x| grows: found from its estimate by steps."""
         b = bounds.get((k, nb))
         if b is None:
-            b = -1
-            for nx in range(largest + 1):  # Dice falls as |x| grows
-                if nx + nb == 0 or 2.0 * k / (nx + nb) >= dt:
-                    b = nx
+
+            def reaches(nx: int) -> bool:
+                return nx + nb == 0 or 2.0 * k / (nx + nb) >= dt
+
+            b = largest if dt <= 0 else max(-1, min(largest, int(2.0 * k / dt) - nb))
+            while b < largest and reaches(b + 1):
+                b += 1
+            while b >= 0 and not reaches(b):
+                b -= 1
             bounds[k, nb] = b
         return b
 
@@ -194,6 +204,7 @@ def find_seeds(pa: PreparedText, pb: PreparedText, vectors: Vectors, threshold: 
     # skipped as frequent, and how many it must share.
     too_frequent = {t for t, post in postings.items() if len(post) > frequent}
     plans = []
+    walks = volume = 0  # words walked, postings on them
     for u in pb.units:
         terms = u.terms
         walked = list(filter(postings.__contains__, terms))
@@ -202,23 +213,36 @@ def find_seeds(pa: PreparedText, pb: PreparedText, vectors: Vectors, threshold: 
             skipped = len(too_frequent.intersection(walked))
             if skipped:
                 walked = [t for t in walked if t not in too_frequent]
+        walks += len(walked)
+        volume += sum(map(len, map(postings.__getitem__, walked)))
         # Dice >= t needs at least t*|y|/(2-t) shared words (the other side has >= that many).
         need = max(1, math.ceil(dice_threshold * len(terms) / (2.0 - dice_threshold) - 1e-9))
         plans.append((walked, skipped, need))
+    # Bit sets pay when a word's postings are long; on short texts counting them is quicker.
+    use_bits = volume >= BITS_MIN_POSTINGS * walks if bit_sets is None else bit_sets
 
     nonzero = re.compile(rb"[^\x00]")
-    bit_table = [tuple(b for b in range(8) if v >> b & 1) for v in range(256)]
+    byte_bits: dict[int, tuple[int, ...]] = {}
 
     def members(x: int, base: int) -> list[int]:
         """The units whose bits are set in ``x`` (bit ``b`` is unit ``base + b``)."""
         if x & (x - 1) == 0:  # one bit
             return [base + x.bit_length() - 1]
         raw = x.to_bytes((x.bit_length() + 7) // 8, "little")
-        return [base + 8 * m.start() + b for m in nonzero.finditer(raw) for b in bit_table[raw[m.start()]]]
+        out = []
+        for m in nonzero.finditer(raw):
+            at = m.start()
+            v = raw[at]
+            bits = byte_bits.get(v)
+            if bits is None:
+                bits = byte_bits[v] = tuple(b for b in range(8) if v >> b & 1)
+            at = base + 8 * at
+            out.extend([at + b for b in bits])
+        return out
 
     # Blocks of A's units keep each int (and all of them together) small on very long texts.
     block = 8192
-    n_blocks = max(1, -(-len(ua) // block))
+    n_blocks = max(1, -(-len(ua) // block)) if use_bits else 1
     for blk in range(n_blocks):
         lo, hi = blk * block, min(len(ua), (blk + 1) * block)
         width = (hi - lo + 7) // 8
@@ -226,23 +250,30 @@ def find_seeds(pa: PreparedText, pb: PreparedText, vectors: Vectors, threshold: 
 
         def bitmap(t: str) -> int:
             post = postings[t]
-            a, b = bisect_left(post, lo), bisect_left(post, hi)
-            buf = bytearray(width)
-            for i in post[a:b]:
-                i -= lo
-                buf[i >> 3] |= 1 << (i & 7)
-            x = bitmaps[t] = int.from_bytes(buf, "little")
+            a, b = (bisect_left(post, lo), bisect_left(post, hi)) if n_blocks > 1 else (0, len(post))
+            if (b - a) * width < 4096:  # few postings or a small block: or the bits in
+                x = 0
+                for i in post[a:b]:
+                    x |= 1 << (i - lo)
+            else:  # set them in a byte buffer: no int as wide as the block made per posting
+                buf = bytearray(width)
+                for i in post[a:b]:
+                    i -= lo
+                    buf[i >> 3] |= 1 << (i & 7)
+                x = int.from_bytes(buf, "little")
+            bitmaps[t] = x
             return x
 
         # up_to[n]: the units of the block with at most n words.
-        by_size = [0] * (largest + 1)
-        for i in range(lo, hi):
-            by_size[sizes[i]] |= 1 << (i - lo)
         up_to = []
-        acc = 0
-        for x in by_size:
-            acc |= x
-            up_to.append(acc)
+        if use_bits:
+            by_size = [0] * (largest + 1)
+            for i in range(lo, hi):
+                by_size[sizes[i]] |= 1 << (i - lo)
+            acc = 0
+            for x in by_size:
+                acc |= x
+                up_to.append(acc)
 
         for j, (walked, skipped, need) in enumerate(plans):
             if tick is not None and j % 256 == 0:
@@ -251,15 +282,16 @@ def find_seeds(pa: PreparedText, pb: PreparedText, vectors: Vectors, threshold: 
             terms = u.terms
             wb = vb[j]
             nb = len(terms)
-            if skipped:
+            if skipped or not use_bits:
                 if blk:
                     continue
-                # Frequent words skipped: Dice counts them, the candidate filter does not. Count.
+                # Counted posting by posting. With frequent words skipped, Dice counts them and
+                # the candidate filter does not.
                 counts = Counter(chain.from_iterable(postings[t] for t in walked))  # counted in C
                 least = max(1, need - skipped)
-                for i in [i for i, k in counts.items() if k >= least]:
+                for i, k in [(i, k) for i, k in counts.items() if k >= least]:
                     x = ua[i].terms
-                    d = 2.0 * len(x.keys() & terms.keys()) / (len(x) + nb)
+                    d = 2.0 * (k if not skipped else len(x.keys() & terms.keys())) / (len(x) + nb)
                     if d < dt:
                         continue
                     c = cosine(va[i], wb)

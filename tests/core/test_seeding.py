@@ -1,7 +1,8 @@
 """``find_seeds`` gives exactly the seeds of counting every posting (its first, plain version).
 
-``find_seeds`` finds candidates with bit sets and length masks instead of counting each posting;
-the plain count below is the oracle: same pairs, same cosine and Dice floats, same order.
+On long texts ``find_seeds`` finds candidates with bit sets and length masks instead of counting
+each posting; the plain count below is the oracle: same pairs, same cosine and Dice floats, same
+order, whichever way ``find_seeds`` goes.
 """
 
 import math
@@ -63,7 +64,9 @@ def assert_same_seeds(text_a, text_b, thresholds=THRESHOLDS):
     vectors = weigh(pa, pb)
     for threshold, dice_threshold in thresholds:
         expected = counted_seeds(pa, pb, vectors, threshold, dice_threshold)
-        assert find_seeds(pa, pb, vectors, threshold, dice_threshold) == expected, (threshold, dice_threshold)
+        for bit_sets in (None, True, False):  # as chosen by the texts' size, and either way
+            found = find_seeds(pa, pb, vectors, threshold, dice_threshold, bit_sets=bit_sets)
+            assert found == expected, (threshold, dice_threshold, bit_sets)
 
 
 def sentences(rng, vocabulary, n, longest=14):
@@ -97,9 +100,10 @@ def test_long_texts_over_several_blocks_give_the_counted_seeds():
     assert_same_seeds(a, b, [(0.2475, None)])
 
 
-def test_progress_ticks_as_before():
+@pytest.mark.parametrize("bit_sets", [True, False])
+def test_progress_ticks_as_before(bit_sets):
     pa = prepare(seed_path(2).read_text(encoding="utf-8") * 40)
     pb = prepare(seed_path(3).read_text(encoding="utf-8") * 40)
     ticks = []
-    find_seeds(pa, pb, weigh(pa, pb), 0.25, tick=lambda done, total: ticks.append((done, total)))
+    find_seeds(pa, pb, weigh(pa, pb), 0.25, tick=lambda done, total: ticks.append((done, total)), bit_sets=bit_sets)
     assert ticks == [(j, len(pb.units)) for j in range(0, len(pb.units), 256)]
