@@ -174,6 +174,10 @@ def align_prepared(pa: PreparedText, pb: PreparedText, config: AlignConfig = Ali
         evidence = link_spans(cluster.seeds, pa, pb, 0, vectors.a, vectors.b) if in_stretch else links
         if not links or not evidence:
             continue
+        if len(links) == 1 and not in_stretch and _share(links[0], pa, pb) >= LONE_LINK_SHARE:
+            # A lone sentence pair that restates as a whole (the test a lone pair must pass
+            # anyway) is a rewrite of the whole sentence, as inside a stretch.
+            links = link_spans(cluster.seeds, pa, pb, 0, vectors.a, vectors.b, whole_sentences=True)
         region = Span(min(s.a0 for s in evidence), max(s.a1 for s in evidence), min(s.b0 for s in evidence),
                       max(s.b1 for s in evidence), cluster.similarity)
         if cluster.similarity < COPY_SIMILARITY:  # a copy's edges are its identical words
