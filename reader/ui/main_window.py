@@ -17,17 +17,18 @@ from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QHBoxLayo
 
 from reader import __version__
 from reader.core.documents import FORMATS, DocumentError, document_from_text, load_document
-from reader.ui import icons, kind_style
+from reader.ui import icons
+from reader.ui.reading import kind_style
 from reader.ui.actions import add_action
-from reader.ui.comparison import Comparison
-from reader.ui.legend import Legend
-from reader.ui.link_map import LinkMap
-from reader.ui.passage_list import PassageListDock
+from reader.ui.reading.comparison import Comparison
+from reader.ui.reading.legend import Legend
+from reader.ui.reading.link_map import LinkMap
+from reader.ui.reading.passage_list import PassageListDock
 from reader.ui.preferences import Preferences
-from reader.ui.reading_pane import DEFAULT_POINT_SIZE, ReadingPane
-from reader.ui.scroll_sync import ScrollSync
-from reader.ui.settings_panel import SettingsPanel
-from reader.ui.summary_bar import SummaryBar
+from reader.ui.reading.reading_pane import DEFAULT_POINT_SIZE, ReadingPane
+from reader.ui.reading.scroll_sync import ScrollSync
+from reader.ui.reading.settings_panel import SettingsPanel
+from reader.ui.reading.summary_bar import SummaryBar
 
 FILE_FILTER = f"Articles ({' '.join('*' + suffix for suffix in FORMATS)});;All files (*)"
 MIN_POINT_SIZE, MAX_POINT_SIZE = 7, 32
@@ -59,13 +60,13 @@ class MainWindow(QMainWindow):
         # Annotations live in the database; without one the window still compares documents.
         self.annotations = None
         if database is not None:
-            from reader.ui.annotation_controller import AnnotationController
+            from reader.ui.annotations.controller import AnnotationController
 
             self.annotations = AnnotationController(self, database)
         # The library (dock, sources/copies, corpus overview) also lives in the database.
         self.library = None
         if database is not None:
-            from reader.ui.library_controller import LibraryController
+            from reader.ui.library.controller import LibraryController
 
             self.library = LibraryController(self, database)
 

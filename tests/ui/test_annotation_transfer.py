@@ -9,8 +9,8 @@ from PySide6.QtGui import QTextCursor
 
 from reader.storage.annotations import list_annotations
 from reader.storage.database import open_database
-from reader.ui.annotation_transfer import export_format, with_extension
-from reader.ui.offsets import OffsetMap
+from reader.ui.annotations.transfer import export_format, with_extension
+from reader.ui.reading.offsets import OffsetMap
 
 QUOTE = "We have removed these accounts for repeatedly violating"
 

@@ -9,7 +9,7 @@ from reader.core.annotations import COLOURS
 from reader.core.documents import load_document
 from reader.storage.annotations import get_annotation, list_annotations
 from reader.storage.database import StorageError, open_database
-from reader.ui.offsets import OffsetMap
+from reader.ui.reading.offsets import OffsetMap
 
 QUOTE = "“We have removed these accounts for repeatedly violating"
 
@@ -267,7 +267,7 @@ def test_jump_opens_the_documents_of_an_annotation_not_on_screen(qtbot, window, 
 
 
 def test_storage_failure_is_a_dialog_and_stores_nothing(qtbot, window, database, monkeypatch):
-    import reader.ui.annotation_controller as controller_module
+    import reader.ui.annotations.controller as controller_module
 
     def broken(db, annotation):
         raise StorageError(f"{db}: the database is busy (another Reader is writing); try again", 1)
@@ -313,7 +313,7 @@ def test_annotations_come_back_reanchored_after_the_file_changed(qtbot, wait_ali
 
 
 def test_unusable_database_turns_annotations_off_with_a_message(tmp_path):
-    from reader.ui.annotation_controller import open_window_database
+    from reader.ui.annotations.controller import open_window_database
 
     bad = tmp_path / "bad.db"
     bad.write_text("not a database" * 100)

@@ -11,8 +11,8 @@ from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QColor, QHelpEvent
 from PySide6.QtWidgets import QApplication, QToolTip
 
-from reader.ui.corpus_matrix import CAPTION_HEIGHT, HeatMap, cell_colour, order_matrix
-from reader.ui.corpus_views import DerivationGraphView
+from reader.ui.corpus.matrix import CAPTION_HEIGHT, HeatMap, cell_colour, order_matrix
+from reader.ui.corpus.views import DerivationGraphView
 
 TITLES = ["Meta Takes Action Against Ayatollah Ali Khamenei’s Social Media Accounts",
           "Meta bans accounts of Iran’s supreme leader", "Meta removes Facebook and Instagram accounts"]
@@ -183,7 +183,7 @@ def test_clicking_a_matrix_cell_in_the_overview_compares_that_pair_source_first(
     """The matrix shows the seeds in its own order; a click still names the right two documents."""
     from reader.core.corpus import CorpusDoc
     from reader.core.documents import load_document
-    from reader.ui.corpus_overview import CorpusOverviewDialog
+    from reader.ui.corpus.overview import CorpusOverviewDialog
 
     docs = [CorpusDoc(n, load_document(seeds(n)).text, f"Seed {n:03d}") for n in range(5)]
     dialog = CorpusOverviewDialog(docs, workers=1)

@@ -1,7 +1,7 @@
 """spans_for_side: whole passages pale, identical word runs strong, per side."""
 
 from reader.core.matches import Alignment, DiffOp, Match, Summary
-from reader.ui.highlight_spans import Span, spans_for_side
+from reader.ui.reading.highlight_spans import Span, spans_for_side
 
 OPS = (DiffOp("equal", 0, 10, 100, 110), DiffOp("replace", 11, 15, 111, 118), DiffOp("equal", 16, 30, 119, 133),
        DiffOp("insert", 30, 30, 133, 140))

@@ -115,7 +115,7 @@ def test_import_of_a_bad_file_is_reported_and_stores_nothing(qtbot, window, data
 
 
 def test_edit_metadata_then_bad_date_is_refused(qtbot, window, database):
-    from reader.ui.library_edit_dialog import LibraryEditDialog
+    from reader.ui.library.edit_dialog import LibraryEditDialog
 
     ids = _ids(database)
     window.library.save_metadata(ids["002"], {"title": "CNN: Meta removes accounts", "published": "2024-02-09"})
@@ -164,7 +164,7 @@ def test_corpus_overview_scans_in_the_background(qtbot, window, database):
 
 def test_corpus_overview_scan_can_be_cancelled(qtbot, window):
     from benchmarks.synthetic_corpus import generate_corpus
-    from reader.ui.corpus_overview import CorpusOverviewDialog
+    from reader.ui.corpus.overview import CorpusOverviewDialog
 
     corpus = generate_corpus(400, seed=3, vocabulary=5000)
     docs = [CorpusDoc(d.name, d.text, d.name) for d in corpus.docs]
@@ -190,7 +190,7 @@ def _write_articles(folder, count):
 def test_folder_import_runs_off_the_gui_thread_with_progress(qtbot, window, database, tmp_path, monkeypatch):
     import threading
 
-    import reader.ui.library_import as library_import
+    import reader.ui.library.importing as library_import
 
     threads, real = set(), library_import.import_paths
 
@@ -218,7 +218,7 @@ def test_folder_import_can_be_cancelled_and_keeps_what_it_imported(qtbot, window
                                                                      monkeypatch):
     import time
 
-    import reader.ui.library_import as library_import
+    import reader.ui.library.importing as library_import
 
     real = library_import.import_paths
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from reader.ui.offsets import OffsetMap
+from reader.ui.reading.offsets import OffsetMap
 
 TEXTS = [
     "plain ascii text\nwith two lines",

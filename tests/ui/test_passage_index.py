@@ -1,7 +1,7 @@
 """PassageIndex: which match is where, range queries, counterpart offsets for scroll sync."""
 
 from reader.core.matches import Match
-from reader.ui.passage_index import PassageIndex
+from reader.ui.reading.passage_index import PassageIndex
 
 
 def match(a0, a1, b0, b1, kind="verbatim"):

@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 
 from reader.core.corpus import pair_verdict
 from reader.core.documents import load_document
-from reader.ui.passage_list import SCORE_TIP
-from reader.ui.summary_bar import summary_sentences
+from reader.ui.reading.passage_list import SCORE_TIP
+from reader.ui.reading.summary_bar import summary_sentences
 
 
 def wait_verdict(qtbot, window):

@@ -6,8 +6,8 @@ from PySide6.QtGui import QTextCursor
 from reader.core.align import align
 from reader.core.config import AlignConfig
 from reader.core.matches import EQUAL
-from reader.ui import kind_style
-from reader.ui.summary_bar import summary_sentences
+from reader.ui.reading import kind_style
+from reader.ui.reading.summary_bar import summary_sentences
 
 
 def char_format(pane, offset):

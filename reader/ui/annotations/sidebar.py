@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDockWidget, QGridL
                                QWidget)
 
 from reader.core.annotations import COLOURS, VERDICTS, Annotation
-from reader.ui.annotation_dialog import colour_icon
+from reader.ui.annotations.dialog import colour_icon
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 #: Document filter values besides a document id.

@@ -13,7 +13,7 @@ from PySide6.QtGui import QPainter, QTextCharFormat, QTextLayout
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from reader.core.matches import EDITED, KINDS
-from reader.ui import kind_style
+from reader.ui.reading import kind_style
 
 
 class SampleText(QWidget):

@@ -24,7 +24,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QAbstractScrollArea, QSizePolicy, QToolTip, QVBoxLayout, QWidget
 
 from reader.core.coverage import percent
-from reader.ui.corpus_views import ALL_NODES_UP_TO
+from reader.ui.corpus.views import ALL_NODES_UP_TO
 
 LABEL_WIDTH = 230.0       # longest row label / column label, pixels
 CAPTION_HEIGHT = 52.0     # caption and colour scale above the matrix

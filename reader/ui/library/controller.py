@@ -9,7 +9,7 @@ are imported, so the library is not empty for a new user.
 The corpus index (``reader.core.corpus.CorpusIndex``) is built, extended and queried on one
 ``BackgroundRunner`` thread, never on the GUI thread; rankings and scans arrive through signals
 and a stale ranking is dropped. Imports run on a second runner with their own database
-connection (``library_import``), with a progress dialog and Cancel; other storage calls run on
+connection (``reader.ui.library.importing``), with a progress dialog and Cancel; other storage calls run on
 the GUI thread (SQLite connections belong to their thread). Every storage or file error is shown in a dialog and leaves stored data as it
 was. With ``reader.storage``, this is one of the window modules allowed to import it.
 """
@@ -25,11 +25,11 @@ from reader.storage.database import StorageError
 from reader.storage.documents import get_document, list_documents, search_documents, update_metadata
 from reader.storage.library import ensure_seed_library, library_corpus
 from reader.ui.actions import add_action
-from reader.ui.annotation_controller import document_from_stored
-from reader.ui.library_dock import LibraryDock
-from reader.ui.library_edit_dialog import LibraryEditDialog
-from reader.ui.library_import import database_file, import_files
-from reader.ui.library_tasks import BackgroundRunner
+from reader.ui.annotations.controller import document_from_stored
+from reader.ui.library.dock import LibraryDock
+from reader.ui.library.edit_dialog import LibraryEditDialog
+from reader.ui.library.importing import database_file, import_files
+from reader.ui.library.tasks import BackgroundRunner
 
 FILE_FILTER = f"Articles ({' '.join('*' + suffix for suffix in FORMATS)});;All files (*)"
 
@@ -311,7 +311,7 @@ class LibraryController(QObject):
 
     # Corpus overview -------------------------------------------------------------------------
     def show_overview(self) -> None:
-        from reader.ui.corpus_overview import CorpusOverviewDialog
+        from reader.ui.corpus.overview import CorpusOverviewDialog
 
         try:
             docs = library_corpus(self.db)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDockWidget, QHBoxL
                                QTableView, QVBoxLayout, QWidget)
 
 from reader.core.matches import KINDS
-from reader.ui import kind_style
+from reader.ui.reading import kind_style
 
 COLUMNS = ("#", "Kind", "Score", "In A", "In B")
 #: What a score means, on the Score column (header and cells); docs/guide.md says the same.

@@ -1,5 +1,5 @@
 """The corpus overview's derivation graph, painted with QPainter (the similarity matrix is
-``reader.ui.corpus_matrix``).
+``reader.ui.corpus.matrix``).
 
 ``DerivationGraphView.set_graph(labels, graph)`` draws ``reader.core.derivation.DerivationGraph``:
 documents on a circle, an arrow from source to copy for each derivation (thicker for a larger

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 
-from reader.ui.offsets import OffsetMap
+from reader.ui.reading.offsets import OffsetMap
 
 OUTLINE_WIDTH = 1.6
 CURRENT_OUTLINE_WIDTH = 2.6

@@ -22,9 +22,9 @@ from PySide6.QtGui import QFont, QPainter, QTextBlockFormat, QTextCursor, QTextD
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QTextEdit, QVBoxLayout, QWidget
 
 from reader.core.text import word_count
-from reader.ui import kind_style
-from reader.ui.highlight_spans import spans_for_side
-from reader.ui.offsets import OffsetMap
+from reader.ui.reading import kind_style
+from reader.ui.reading.highlight_spans import spans_for_side
+from reader.ui.reading.offsets import OffsetMap
 
 #: Reading fonts in order of preference; the first one installed is used.
 READING_FONTS = ["Charter", "Georgia", "Source Serif 4", "Source Serif Pro", "Noto Serif", "P052",

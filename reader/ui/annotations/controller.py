@@ -11,7 +11,7 @@ same text is recognised; a new version of the same file replaces the stored text
 storage error is shown in a dialog and leaves the stored data as it was.
 
 ``open_window_database`` opens the database for ``run_app``. This is the one window module
-(with ``annotation_commands``) that imports reader.storage.
+(with ``reader.ui.annotations.commands``) that imports reader.storage.
 """
 
 from __future__ import annotations
@@ -30,13 +30,13 @@ from reader.storage.annotations import (add_annotation, anchor_annotation, delet
                                         list_annotations, list_tags, purge_deleted, update_annotation)
 from reader.storage.database import StorageError, open_database, resolve_db_path
 from reader.storage.documents import find_document, get_document, import_document, list_documents
-from reader.ui import annotation_commands
+from reader.ui.annotations import commands as annotation_commands
 from reader.ui.actions import add_action
-from reader.ui.annotation_dialog import AnnotationDialog
-from reader.ui.annotation_overlay import AnnotationOverlay, Mark
-from reader.ui.annotation_sidebar import ALL, SHOWN, AnnotationSidebar, SidebarRow
-from reader.ui.annotation_transfer import AnnotationTransfer
-from reader.ui.offsets import OffsetMap
+from reader.ui.annotations.dialog import AnnotationDialog
+from reader.ui.annotations.overlay import AnnotationOverlay, Mark
+from reader.ui.annotations.sidebar import ALL, SHOWN, AnnotationSidebar, SidebarRow
+from reader.ui.annotations.transfer import AnnotationTransfer
+from reader.ui.reading.offsets import OffsetMap
 
 SIDES = ("a", "b")
 #: Deleted annotations are kept this long for undo (also by another window), then purged.

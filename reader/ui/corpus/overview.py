@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QHeaderVi
 
 from reader.core.corpus import ScanResult, scan
 from reader.core.coverage import percent
-from reader.ui.corpus_matrix import HeatMap
-from reader.ui.corpus_views import DerivationGraphView
-from reader.ui.library_tasks import BackgroundRunner
+from reader.ui.corpus.matrix import HeatMap
+from reader.ui.corpus.views import DerivationGraphView
+from reader.ui.library.tasks import BackgroundRunner
 
 #: Worker processes for the scan (the issue's target machine has two cores).
 SCAN_WORKERS = 2

@@ -18,8 +18,8 @@ from PySide6.QtCore import QObject, Signal
 
 from reader.core.config import AlignConfig
 from reader.core.corpus import pair_verdict
-from reader.ui.library_tasks import BackgroundRunner
-from reader.ui.passage_index import PassageIndex
+from reader.ui.library.tasks import BackgroundRunner
+from reader.ui.reading.passage_index import PassageIndex
 from reader.ui.worker import AlignmentRunner
 
 
