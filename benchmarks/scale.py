@@ -7,7 +7,8 @@ Reports, for ``reader.core.corpus.scan`` on ``--docs`` generated news-length art
 recall of the planted (copy, source) pairs; unrelated pairs reported (pairs that share no
 sentence and no quotation by construction), as a share of all reported pairs; how the pairs
 that only carry the same quotation were labelled (they must not come out as "derived"); wall time; peak memory of the
-main process (``resource.getrusage``) and, summed, of its worker processes (sampled from /proc); the relation and direction
+main process (``resource.getrusage``) and, summed, of its worker processes (sampled from /proc);
+the relation and direction
 found for planted pairs. Then, with a library of all articles but a few held-out copies, the
 time to ``add`` one held-out copy and rank its ``likely_sources``, and whether its planted
 sources come first. Targets (the issue): recall >= 98%, unrelated <= 1%, scan < 60 s on

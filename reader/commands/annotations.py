@@ -18,11 +18,11 @@ import argparse
 import pathlib
 import sys
 
+from reader.commands.common import read_json_file, with_database
 from reader.core.annotations import COLOURS, VERDICTS, AnnotationError
 from reader.core.webannotation import WebAnnotationError
 from reader.storage.annotation_io import FORMATS, export_annotations, import_annotations
 from reader.storage.annotations import anchor_annotation, list_annotations
-from reader.commands.common import read_json_file, with_database
 from reader.storage.database import database_label
 from reader.storage.documents import find_document, get_document
 

@@ -12,10 +12,8 @@ from __future__ import annotations
 
 import time
 
-from reader.commands.common import (add_run_options, engine_config, fail, progress_printer,
-                                    workers_ignore_ctrl_c)
-from reader.core.batchrun import (BatchError, check_files, check_output, read_pair_list, run_pairs,
-                                  write_detections)
+from reader.commands.common import add_run_options, engine_config, fail, progress_printer, workers_ignore_ctrl_c
+from reader.core.batchrun import BatchError, check_files, check_output, read_pair_list, run_pairs, write_detections
 from reader.core.documents import DocumentError
 
 

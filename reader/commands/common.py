@@ -69,7 +69,8 @@ def positive_digits(expected: str) -> Callable[[str], int]:
 def add_engine_options(p) -> None:
     """The options that map to ``AlignConfig`` (shared with other commands)."""
     defaults = AlignConfig()
-    p.add_argument("--min-length", type=at_least_one("a whole number of characters"), default=defaults.min_passage_chars, metavar="CHARS",
+    p.add_argument("--min-length", type=at_least_one("a whole number of characters"),
+                   default=defaults.min_passage_chars, metavar="CHARS",
                    help=f"shortest passage reported, in characters (default {defaults.min_passage_chars})")
     p.add_argument("--no-paraphrase", action="store_true", help="report only verbatim and lightly edited text")
     p.add_argument("--looseness", type=_unit_float, default=defaults.looseness, metavar="X",

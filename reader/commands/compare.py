@@ -46,7 +46,6 @@ def run(args) -> int:
     except DocumentError as exc:
         return fail(exc)
     from reader.core.align import align  # the engine loads only when there is work for it
-
     from reader.core.corpus import pair_verdict
 
     config = engine_config(args)

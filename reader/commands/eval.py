@@ -14,8 +14,14 @@ from __future__ import annotations
 import sys
 import time
 
-from reader.commands.common import (add_run_options, engine_config, fail, progress_printer, read_json_file,
-                                    workers_ignore_ctrl_c)
+from reader.commands.common import (
+    add_run_options,
+    engine_config,
+    fail,
+    progress_printer,
+    read_json_file,
+    workers_ignore_ctrl_c,
+)
 from reader.core.batchrun import BatchError, PairTask, check_files, check_output, run_pairs, write_detections
 from reader.core.documents import DocumentError
 from reader.core.evaluate import GoldPair, Scores, parse_detections, score

@@ -22,8 +22,14 @@ import sys
 from reader.commands.common import positive_digits, with_database
 from reader.core.documents import FORMATS_LABEL
 from reader.core.text import word_count
-from reader.storage.documents import (EDITABLE, StoredDocument, get_document, list_documents,
-                                      search_documents, update_metadata)
+from reader.storage.documents import (
+    EDITABLE,
+    StoredDocument,
+    get_document,
+    list_documents,
+    search_documents,
+    update_metadata,
+)
 from reader.storage.library import ensure_seed_library, import_paths
 
 TITLE_CHARS = 60
@@ -54,7 +60,8 @@ def register(subparsers) -> None:
     listing.set_defaults(func=run_list)
     edit = actions.add_parser("edit", help="change a document's title, source, URL or date",
                               description="Change the title, source (outlet), URL or publication date of a document.")
-    edit.add_argument("id", type=positive_digits("a document id (a positive number)"), metavar="ID", help="document id (see `reader library list`)")
+    edit.add_argument("id", type=positive_digits("a document id (a positive number)"), metavar="ID",
+                      help="document id (see `reader library list`)")
     edit.add_argument("--title")
     edit.add_argument("--source", help="outlet or author")
     edit.add_argument("--url")
@@ -101,7 +108,8 @@ def _list(db, args) -> int:
     out.write(f"{'id':>4}  {'published':10}  {'source':24}  {'words':>6}  title\n")
     for d in docs:
         words = word_count(texts.get(d.id) or "")
-        out.write(f"{d.id:>4}  {d.published or '-':10}  {short(d.source or '-', 24):24}  {words:>6}  {short(d.title)}\n")
+        source = short(d.source or "-", 24)
+        out.write(f"{d.id:>4}  {d.published or '-':10}  {source:24}  {words:>6}  {short(d.title)}\n")
     return 0
 
 

@@ -44,7 +44,8 @@ def register(subparsers) -> None:
     p.add_argument("folder", metavar="DIR", help=f"folder of documents ({FORMATS_LABEL})")
     p.add_argument("--out", required=True, metavar="FILE", help="where to write the pairs (.csv or .json)")
     p.add_argument("--format", choices=("csv", "json"), help="output format (default: from the extension of FILE)")
-    p.add_argument("--workers", type=at_least_one("a number of processes"), default=2, metavar="N", help="processes aligning pairs (default 2)")
+    p.add_argument("--workers", type=at_least_one("a number of processes"), default=2, metavar="N",
+                   help="processes aligning pairs (default 2)")
     p.set_defaults(func=run)
 
 

@@ -86,8 +86,8 @@ def _from_folder(args):
 
 
 def _from_database(args):
-    from reader.storage.library import ensure_seed_library, library_corpus
     from reader.storage.documents import find_document, get_document
+    from reader.storage.library import ensure_seed_library, library_corpus
 
     db = open_library(args)
     try:

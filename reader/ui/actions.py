@@ -6,7 +6,7 @@ and checkable state are set the same way everywhere. Must not import reader.stor
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence

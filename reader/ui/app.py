@@ -80,7 +80,8 @@ def open_startup_pair(window) -> str:
     seeds = seed_paths()
     if seeds is None:
         window.compare(None, None)
-        return message + f"the seed articles were not found in {seeds_folder()}; open two documents with Ctrl+O and Ctrl+Shift+O."
+        return message + (f"the seed articles were not found in {seeds_folder()}; "
+                          "open two documents with Ctrl+O and Ctrl+Shift+O.")
     try:
         window.compare(*(load_document(p) for p in seeds))
     except DocumentError as error:

@@ -12,19 +12,28 @@ import os
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QHBoxLayout, QMainWindow, QMessageBox,
-                               QToolBar, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFileDialog,
+    QHBoxLayout,
+    QMainWindow,
+    QMessageBox,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from reader import __version__
 from reader.core.documents import FORMATS, DocumentError, document_from_text, load_document
 from reader.ui import icons
-from reader.ui.reading import kind_style
 from reader.ui.actions import add_action
+from reader.ui.preferences import Preferences
+from reader.ui.reading import kind_style
 from reader.ui.reading.comparison import Comparison
 from reader.ui.reading.legend import Legend
 from reader.ui.reading.link_map import LinkMap
 from reader.ui.reading.passage_list import PassageListDock
-from reader.ui.preferences import Preferences
 from reader.ui.reading.reading_pane import DEFAULT_POINT_SIZE, ReadingPane
 from reader.ui.reading.scroll_sync import ScrollSync
 from reader.ui.reading.settings_panel import SettingsPanel
@@ -344,7 +353,8 @@ class MainWindow(QMainWindow):
         self.link_map.set_alignment(alignment, index)
         self.scroll_sync.set_index(index)
         docs = self.comparison.documents
-        self.passage_dock.set_alignment(alignment, docs["a"].text if docs["a"] else "", docs["b"].text if docs["b"] else "")
+        self.passage_dock.set_alignment(alignment, docs["a"].text if docs["a"] else "",
+                                        docs["b"].text if docs["b"] else "")
         if alignment is not None:
             if self._new_pair:
                 self._new_pair = False

@@ -15,7 +15,7 @@ from __future__ import annotations
 import gc
 import threading
 import time
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
@@ -33,7 +33,7 @@ class _Signals(QObject):
 
 
 class _AlignTask(QRunnable):
-    def __init__(self, runner: "AlignmentRunner", generation: int, text_a: str, text_b: str, config) -> None:
+    def __init__(self, runner: AlignmentRunner, generation: int, text_a: str, text_b: str, config) -> None:
         super().__init__()
         self.setAutoDelete(True)
         self.runner = runner

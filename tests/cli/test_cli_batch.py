@@ -6,8 +6,6 @@ import pathlib
 
 import pytest
 
-from tests.cli.cli_run import assert_user_error, run_cli
-from tests.conftest import SEEDS, seed_path
 from reader.commands.batch import progress_printer
 from reader.core.align import align
 from reader.core.batchrun import PASSAGES, REGIONS, detections, match_entry
@@ -15,6 +13,8 @@ from reader.core.config import AlignConfig
 from reader.core.documents import load_document
 from reader.core.evaluate import overlaps, parse_detections
 from reader.core.pan import read_cases
+from tests.cli.cli_run import assert_user_error, run_cli
+from tests.conftest import SEEDS, seed_path
 
 CORPUS = pathlib.Path(__file__).resolve().parents[2] / ".." / "shared" / "pan13-train"
 needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="shared/pan13-train is absent")

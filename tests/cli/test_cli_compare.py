@@ -4,13 +4,13 @@ import json
 
 import pytest
 
-from tests.cli.cli_run import assert_user_error, run_cli
-from tests.conftest import seed_path
 from reader.cli import build_parser
 from reader.commands.compare import engine_config, excerpt
 from reader.core.config import AlignConfig
 from reader.core.documents import load_document
 from reader.core.matches import KINDS
+from tests.cli.cli_run import assert_user_error, run_cli
+from tests.conftest import seed_path
 
 
 @pytest.fixture

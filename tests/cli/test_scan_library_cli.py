@@ -5,9 +5,9 @@ import shutil
 
 import pytest
 
-from reader.storage.library import ensure_seed_library, import_paths
 from reader.storage.database import open_database
 from reader.storage.documents import list_documents
+from reader.storage.library import ensure_seed_library, import_paths
 from tests.cli.cli_run import assert_user_error, run_cli
 from tests.conftest import SEEDS, seed_path
 

@@ -8,7 +8,6 @@ from reader.core.align import Cancelled, align
 from reader.core.config import AlignConfig
 from reader.core.corpus import pair_verdict
 from reader.core.matches import EDITED, EQUAL, PARAPHRASE, QUOTE, VERBATIM
-
 from tests.conftest import seed_path
 
 COPIED = (
@@ -304,7 +303,6 @@ def test_a_rewrite_without_punctuation_is_not_one_passage_covering_everything():
 
 
 def test_word_diff_of_a_long_heavily_edited_passage_is_fast_and_exact_on_shared_words():
-    import time
 
     from reader.core.text import tokenize
     from reader.core.worddiff import LARGE_DIFF_WORDS, word_diff

@@ -13,7 +13,6 @@ from hypothesis import strategies as st
 
 from reader.core.align import align
 from reader.core.config import AlignConfig
-
 from tests.conftest import seed_path
 
 SENTENCES = [s for n in (2, 3, 0) for s in re.split(r"(?<=[.!?”])\s+", seed_path(n).read_text(encoding="utf-8"))

@@ -10,7 +10,6 @@ from reader.core.align import align
 from reader.core.classify import MAX_SIDE_RATIO
 from reader.core.config import AlignConfig
 from reader.core.matches import VERBATIM
-
 from tests.conftest import seed_path
 from tests.core.test_align import COPIED, FILLER_A, FILLER_B
 from tests.core.test_align_properties import configs, pairs

@@ -3,7 +3,15 @@
 import pytest
 
 from reader.core.anchoring import (
-    EXACT, FUZZY, MOVED, ORPHAN, Anchor, TextPositionSelector, TextQuoteSelector, anchor, content_hash,
+    EXACT,
+    FUZZY,
+    MOVED,
+    ORPHAN,
+    Anchor,
+    TextPositionSelector,
+    TextQuoteSelector,
+    anchor,
+    content_hash,
     make_selectors,
 )
 

@@ -8,8 +8,7 @@ import pytest
 from reader.core.align import tokens_inside
 from reader.core.article_body import body_tokens, count_all, span_flags, text_layout
 from reader.core.text import split_sentences, tokenize
-from reader.core.verdict import _Counterparts, _counterpart_position
-
+from reader.core.verdict import _counterpart_position, _Counterparts
 from tests.conftest import seed_path
 
 TEXTS = [

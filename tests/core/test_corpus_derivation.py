@@ -6,7 +6,15 @@ import pytest
 
 from reader.core.corpus import CorpusDoc, scan
 from reader.core.derivation import (
-    CONTAINMENT, DATES, DERIVED, QUOTATIONS, QUOTED, SHARED, derivation_graph, direction, relation,
+    CONTAINMENT,
+    DATES,
+    DERIVED,
+    QUOTATIONS,
+    QUOTED,
+    SHARED,
+    derivation_graph,
+    direction,
+    relation,
 )
 from reader.core.matches import EDITED, PARAPHRASE, QUOTE, VERBATIM, Match
 from tests.conftest import seed_path

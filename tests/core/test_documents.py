@@ -7,10 +7,10 @@ import random
 
 import pytest
 
-from tests.conftest import seed_path
 from reader.core import documents
 from reader.core.documents import DocumentError, document_from_text, load_document
 from reader.core.html_extract import extract_html, iso_date
+from tests.conftest import seed_path
 
 
 def file_text(path):
@@ -74,7 +74,7 @@ def test_crlf_text_keeps_its_newlines_so_offsets_match_the_file(tmp_path):
 
 
 def test_utf8_bom_is_not_part_of_the_text(tmp_path):
-    path = write(tmp_path, "bom.txt", codecs.BOM_UTF8 + "Héllo wörld, a short note.".encode("utf-8"))
+    path = write(tmp_path, "bom.txt", codecs.BOM_UTF8 + "Héllo wörld, a short note.".encode())
     doc = load_document(path)
     assert doc.text == "Héllo wörld, a short note."
     assert doc.encoding == "utf-8-sig"

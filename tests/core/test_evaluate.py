@@ -11,8 +11,19 @@ import sys
 
 import pytest
 
-from reader.core.evaluate import (Case, DetectionPair, GoldPair, intersection_length, length, normalize,
-                                  overlaps, parse_detections, parse_gold, score, union)
+from reader.core.evaluate import (
+    Case,
+    DetectionPair,
+    GoldPair,
+    intersection_length,
+    length,
+    normalize,
+    overlaps,
+    parse_detections,
+    parse_gold,
+    score,
+    union,
+)
 from reader.core.pan import PanError, read_gold, resolve_subsets
 
 SHARED = pathlib.Path(__file__).resolve().parents[2] / ".." / "shared"

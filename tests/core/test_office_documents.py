@@ -12,7 +12,6 @@ from reader.core import office_extract
 from reader.core.documents import FORMATS, content_hash, load_document
 from tests.core.test_documents import error_of
 
-
 # -- a hand-written PDF --------------------------------------------------------------------------
 
 def pdf_bytes(*page_streams: bytes, title: str | None = None) -> bytes:

@@ -12,8 +12,7 @@ from itertools import chain
 
 import pytest
 
-from reader.core.seeding import (FREQUENT_MIN, FREQUENT_SHARE, cosine, find_seeds, prepare, weigh)
-
+from reader.core.seeding import FREQUENT_MIN, FREQUENT_SHARE, cosine, find_seeds, prepare, weigh
 from tests.conftest import seed_path
 
 

@@ -9,8 +9,7 @@ from reader.core.coverage import percent, share_figure
 from reader.core.documents import load_document
 from reader.core.matches import PARAPHRASE, QUOTE, VERBATIM, Alignment, Match, Summary
 from reader.core.text import tokenize
-from reader.core.verdict import (COPIES, NONE, QUOTATION, REWRITE, SHARED, SentenceCounts, judge,
-                                 sentence_counts)
+from reader.core.verdict import COPIES, NONE, QUOTATION, REWRITE, SHARED, SentenceCounts, judge, sentence_counts
 from tests.conftest import seed_path
 
 SOURCE = ("The council approved the new budget on Monday. Spending on schools rises by a tenth. "

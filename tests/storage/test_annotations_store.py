@@ -7,8 +7,18 @@ import pytest
 from reader.core.anchoring import EXACT, FUZZY, MOVED, ORPHAN
 from reader.core.annotations import Annotation, AnnotationError, Target
 from reader.storage.annotations import (
-    add_annotation, anchor_annotation, delete_annotation, find_by_uuid, get_annotation, list_annotations,
-    list_tags, purge_deleted, restore_annotation, save_annotation, update_annotation, upsert_by_uuid,
+    add_annotation,
+    anchor_annotation,
+    delete_annotation,
+    find_by_uuid,
+    get_annotation,
+    list_annotations,
+    list_tags,
+    purge_deleted,
+    restore_annotation,
+    save_annotation,
+    update_annotation,
+    upsert_by_uuid,
 )
 from reader.storage.database import StorageError
 from reader.storage.documents import add_document, replace_text

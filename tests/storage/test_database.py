@@ -9,7 +9,13 @@ import pytest
 from sqlite_utils import Database
 
 from reader.storage.database import (
-    ENV_VAR, StorageError, default_db_path, integrity_ok, open_database, resolve_db_path, schema_steps,
+    ENV_VAR,
+    StorageError,
+    default_db_path,
+    integrity_ok,
+    open_database,
+    resolve_db_path,
+    schema_steps,
     write_transaction,
 )
 from reader.storage.schema import MIGRATIONS

@@ -6,8 +6,15 @@ from reader.core.anchoring import content_hash
 from reader.core.documents import document_from_text
 from reader.storage.database import StorageError
 from reader.storage.documents import (
-    add_document, find_document, get_document, import_document, list_documents, remove_document, replace_text,
-    search_documents, update_metadata,
+    add_document,
+    find_document,
+    get_document,
+    import_document,
+    list_documents,
+    remove_document,
+    replace_text,
+    search_documents,
+    update_metadata,
 )
 
 

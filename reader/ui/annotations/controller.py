@@ -26,12 +26,20 @@ from PySide6.QtWidgets import QMenu, QToolBar
 from reader.core.anchoring import anchor
 from reader.core.annotations import COLOURS, Annotation, AnnotationError, Target
 from reader.core.documents import Document
-from reader.storage.annotations import (add_annotation, anchor_annotation, delete_annotation, get_annotation,
-                                        list_annotations, list_tags, purge_deleted, update_annotation)
+from reader.storage.annotations import (
+    add_annotation,
+    anchor_annotation,
+    delete_annotation,
+    get_annotation,
+    list_annotations,
+    list_tags,
+    purge_deleted,
+    update_annotation,
+)
 from reader.storage.database import StorageError, open_database, resolve_db_path
 from reader.storage.documents import find_document, get_document, import_document, list_documents
-from reader.ui.annotations import commands as annotation_commands
 from reader.ui.actions import add_action
+from reader.ui.annotations import commands as annotation_commands
 from reader.ui.annotations.dialog import AnnotationDialog
 from reader.ui.annotations.overlay import AnnotationOverlay, Mark
 from reader.ui.annotations.sidebar import ALL, SHOWN, AnnotationSidebar, SidebarRow
@@ -47,7 +55,7 @@ def open_window_database(cli_path=None):
     """``(database, None)``, or ``(None, message)`` when it cannot be opened (the window still works)."""
     try:
         db = open_database(resolve_db_path(cli_path))
-        cutoff = datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(days=KEEP_DELETED_DAYS)
+        cutoff = datetime.datetime.now(datetime.UTC) - datetime.timedelta(days=KEEP_DELETED_DAYS)
         purge_deleted(db, before=cutoff.isoformat(timespec="seconds").replace("+00:00", "Z"))
     except StorageError as error:
         return None, f"Annotations are off because the database cannot be used: {error}"

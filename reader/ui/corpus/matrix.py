@@ -64,8 +64,8 @@ def order_matrix(matrix: list[list[float]], *, keep_unrelated: bool = True) -> M
     documents that share nothing come last in library order, or are left out and counted.
     """
     n = len(matrix)
-    pairs = sorted(((-max(matrix[i][j], matrix[j][i]), i, j) for i in range(n) for j in range(i + 1, n)
-                    if matrix[i][j] > 0 or matrix[j][i] > 0))
+    pairs = sorted((-max(matrix[i][j], matrix[j][i]), i, j) for i in range(n) for j in range(i + 1, n)
+                    if matrix[i][j] > 0 or matrix[j][i] > 0)
     group_of = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     strongest: dict[int, float] = {}
@@ -316,8 +316,8 @@ class _RowHeader(QWidget):
             shown_font = _bold(font) if r == hovered else font
             p.setFont(shown_font)
             p.setPen(self.palette().text().color())
-            text = QFontMetrics(shown_font).elidedText(_one_line(grid.labels[grid.layout_info.order[r]]), Qt.TextElideMode.ElideRight,
-                                      int(self.width() - 12))
+            label = _one_line(grid.labels[grid.layout_info.order[r]])
+            text = QFontMetrics(shown_font).elidedText(label, Qt.TextElideMode.ElideRight, int(self.width() - 12))
             p.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, text)
 
     def event(self, event) -> bool:
@@ -368,8 +368,8 @@ class _ColumnHeader(QWidget):
             shown_font = _bold(font) if c == hovered else font
             p.setFont(shown_font)
             p.setPen(self.palette().text().color())
-            text = QFontMetrics(shown_font).elidedText(_one_line(grid.labels[grid.layout_info.order[c]]), Qt.TextElideMode.ElideRight,
-                                      int(length - 8))
+            label = _one_line(grid.labels[grid.layout_info.order[c]])
+            text = QFontMetrics(shown_font).elidedText(label, Qt.TextElideMode.ElideRight, int(length - 8))
             p.drawText(band, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
             p.restore()
 

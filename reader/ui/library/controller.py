@@ -10,8 +10,9 @@ The corpus index (``reader.core.corpus.CorpusIndex``) is built, extended and que
 ``BackgroundRunner`` thread, never on the GUI thread; rankings and scans arrive through signals
 and a stale ranking is dropped. Imports run on a second runner with their own database
 connection (``reader.ui.library.importing``), with a progress dialog and Cancel; other storage calls run on
-the GUI thread (SQLite connections belong to their thread). Every storage or file error is shown in a dialog and leaves stored data as it
-was. With ``reader.storage``, this is one of the window modules allowed to import it.
+the GUI thread (SQLite connections belong to their thread). Every storage or file error is shown in a
+dialog and leaves stored data as it was. With ``reader.storage``, this is one of the window modules
+allowed to import it.
 """
 
 from __future__ import annotations

@@ -14,8 +14,8 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass, field
 
-from reader.storage.library import ImportReport, expand_paths, import_paths
 from reader.storage.database import open_database
+from reader.storage.library import ImportReport, expand_paths, import_paths
 
 
 @dataclass

@@ -22,7 +22,7 @@ PROGRESS_INTERVAL = 0.05
 
 
 class _Task(QRunnable):
-    def __init__(self, runner: "BackgroundRunner", generation: int, function, stop: threading.Event) -> None:
+    def __init__(self, runner: BackgroundRunner, generation: int, function, stop: threading.Event) -> None:
         super().__init__()
         self.setAutoDelete(True)
         self.runner, self.generation, self.function, self.stop = runner, generation, function, stop

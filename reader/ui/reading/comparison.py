@@ -75,9 +75,9 @@ class Comparison(QObject):
             selected = None
             if current is not None:
                 m = old.matches[current]
+                mirrored = (m.b_start, m.b_end, m.a_start, m.a_end)
                 selected = next((i for i, s in enumerate(swapped.matches)
-                                 if (s.a_start, s.a_end, s.b_start, s.b_end) == (m.b_start, m.b_end, m.a_start, m.a_end)),
-                                None)
+                                 if (s.a_start, s.a_end, s.b_start, s.b_end) == mirrored), None)
             self._set_alignment(swapped)
             self.select(selected)
         else:

@@ -11,8 +11,8 @@ Pure Python: must not import Qt.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from itertools import accumulate
-from typing import Sequence
 
 from reader.core.matches import Match
 
