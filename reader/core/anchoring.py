@@ -103,7 +103,7 @@ def anchor(text: str, selectors: Iterable[TextQuoteSelector | TextPositionSelect
         position_valid = False
     else:
         position_valid = position is not None
-    if position_valid and content_hash_ is not None and content_hash_ == content_hash(text):
+    if position_valid and position is not None and content_hash_ is not None and content_hash_ == content_hash(text):
         if quote is None or text[position.start:position.end] == quote.exact:
             return Anchor(position.start, position.end, EXACT)
     if quote is None or not quote.exact or not text:

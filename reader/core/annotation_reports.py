@@ -22,7 +22,7 @@ CSV_COLUMNS = ("id", "uuid", "document", "start", "end", "quote", "document_b", 
 
 
 def to_csv(annotations: Iterable[Annotation], documents: Mapping[int, DocumentRef],
-           statuses: Mapping[int, Sequence[str]] | None = None) -> str:
+           statuses: Mapping[int | None, Sequence[str]] | None = None) -> str:
     """CSV text with a header row; tags are joined with ``", "`` (a tag never holds a comma)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
@@ -43,7 +43,7 @@ def to_csv(annotations: Iterable[Annotation], documents: Mapping[int, DocumentRe
 
 
 def to_markdown(annotations: Iterable[Annotation], documents: Mapping[int, DocumentRef],
-                statuses: Mapping[int, Sequence[str]] | None = None, title: str = "Annotations") -> str:
+                statuses: Mapping[int | None, Sequence[str]] | None = None, title: str = "Annotations") -> str:
     """A Markdown report grouped by the (first) document, in reading order."""
     groups: dict[int, list[Annotation]] = {}
     for a in annotations:

@@ -11,6 +11,8 @@ Pure functions; must not import Qt.
 
 from __future__ import annotations
 
+from collections.abc import Set
+
 from reader.core.config import AlignConfig
 from reader.core.matches import EDITED, KINDS, PARAPHRASE, QUOTE, VERBATIM, Match
 from reader.core.passages import COPY_RUN, Span, chars, claim
@@ -119,14 +121,14 @@ def passage_match(span: Span, diff: WordDiff, pa: PreparedText, pb: PreparedText
                  diff.ops if config.word_diff else (), diff.equal_b, diff.longest_run)
 
 
-def _quoted_share(tokens, lo: int, hi: int, shared: set, flags: bytearray) -> float:
+def _quoted_share(tokens, lo: int, hi: int, shared: Set[str], flags: bytearray) -> float:
     """Share of the shared content words in ``tokens[lo:hi]`` that stand inside quotation marks."""
     hits = [flags[k] for k in range(lo, hi) if not tokens[k].stop and tokens[k].norm in shared]
     return sum(hits) / len(hits) if hits else 0.0
 
 
 def _quoted_range(lo: int, hi: int, flags: bytearray, free: bytearray, tokens=None,
-                  shared: set = frozenset()) -> tuple[int, int]:
+                  shared: Set[str] = frozenset()) -> tuple[int, int]:
     """The quotation inside ``[lo, hi)`` holding the most ``shared`` content words of ``tokens``
     (given), else the longest run of quoted tokens.
 

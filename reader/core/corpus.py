@@ -160,6 +160,7 @@ def record_from_alignment(a: CorpusDoc, b: CorpusDoc, matches: Sequence[Match], 
     ev = _evidence(matches, *layouts)
     dsa, dsb = ev.share_a, ev.share_b
     rel = relation(matches, dsa, dsb)
+    assert rel is not None  # ``relation`` is None only without matches, returned for above
     source = copy = basis = None
     confidence = 0.0
     if rel == DERIVED:  # a passage or two in common says nothing about who wrote first
@@ -189,6 +190,7 @@ def pair_verdict(alignment: Alignment, text_a: str, text_b: str, published_a: st
                                    alignment.matches, s.share_a, s.share_b, s.longest_verbatim_words)
     if record is None:
         return judge(alignment, text_a, text_b, relation=None)
+    assert record.verdict is not None  # ``record_from_alignment`` always judges the pair
     return record.verdict
 
 
@@ -351,7 +353,9 @@ class Ranking:
 def ranking_from_records(key: Hashable, records: Iterable[PairRecord], *, compared: int = 0,
                          library: int = 0, seconds: float = 0.0) -> Ranking:
     """Sort the pair records involving ``key`` into likely sources, likely copies and the rest."""
-    sources, copies, related = [], [], []
+    sources: list[Ranked] = []
+    copies: list[Ranked] = []
+    related: list[Ranked] = []
     for r in records:
         if key not in (r.a, r.b):
             continue

@@ -10,6 +10,7 @@ Pure functions; must not import Qt.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -24,23 +25,28 @@ class Seed(NamedTuple):
     dice: float
 
 
+#: What the passages are grown from: a ``Seed``, or the plain ``(a, b, cosine, dice)`` tuple that
+#: ``reader.core.seeding.find_seeds`` makes (the code here only indexes them).
+SeedLike = tuple[int, int, float, float]
+
+
 @dataclass(frozen=True, slots=True)
 class Cluster:
     a_first: int  # unit indices, inclusive
     a_last: int
     b_first: int
     b_last: int
-    seeds: tuple[Seed, ...]
+    seeds: tuple[SeedLike, ...]
     similarity: float  # cosine of the summed vectors of both sides
     #: Sentence pairs linked by order inside a reused stretch (``reader.core.sentence_align``):
     #: too weakly similar to be seeds, shown to readers, not part of the region's evidence.
-    aligned: tuple[Seed, ...] = ()
+    aligned: tuple[SeedLike, ...] = ()
     #: Part of a stretch known to be reused (``sentence_align.stretches``): reworded links are
     #: shown as whole sentences.
     in_stretch: bool = False
 
 
-def _split(seeds: list[Seed], dim: int, max_gap: int) -> list[list[Seed]]:
+def _split(seeds: list[SeedLike], dim: int, max_gap: int) -> list[list[SeedLike]]:
     ordered = sorted(seeds, key=lambda s: (s[dim], s[1 - dim]))
     groups = [[ordered[0]]]
     for s in ordered[1:]:
@@ -51,16 +57,16 @@ def _split(seeds: list[Seed], dim: int, max_gap: int) -> list[list[Seed]]:
     return groups
 
 
-def _widest_gap(seeds: list[Seed]) -> int:
+def _widest_gap(seeds: list[SeedLike]) -> int:
     """The widest gap (in units) between consecutive seeds, in either text."""
     widest = 0
     for dim in (0, 1):
-        units = sorted(s[dim] for s in seeds)
+        units = sorted(s[0] if dim == 0 else s[1] for s in seeds)
         widest = max(widest, max((b - a - 1 for a, b in zip(units, units[1:])), default=0))
     return widest
 
 
-def cluster_seeds(seeds: list[Seed], max_gap: int) -> list[list[Seed]]:
+def cluster_seeds(seeds: Sequence[SeedLike], max_gap: int) -> list[list[SeedLike]]:
     """Groups of seeds close together in both texts."""
     if not seeds:
         return []
@@ -89,7 +95,7 @@ def passage_similarity(va, vb, a_first, a_last, b_first, b_last) -> float:
     return cosine(_summed(va, a_first, a_last), _summed(vb, b_first, b_last))
 
 
-def extend(seeds: list[Seed], va, vb, max_gap: int, min_similarity: float, anchor=None) -> list[Cluster]:
+def extend(seeds: Sequence[SeedLike], va, vb, max_gap: int, min_similarity: float, anchor=None) -> list[Cluster]:
     """Validated passages from seeds; clusters failing validation are re-split with a smaller gap.
 
     With ``anchor`` (a predicate on seeds), only clusters holding at least one anchor seed are

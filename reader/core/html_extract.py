@@ -215,7 +215,7 @@ class _ArticleParser(HTMLParser):
             return
         self._pieces.append(data if self._pre_depth else data.replace("\xa0", " "))
 
-    def parse_marked_section(self, i: int, report: int = 1) -> int:
+    def parse_marked_section(self, i: int, report: bool = True) -> int:
         # html.parser raises AssertionError on a "<![" it cannot name ("<![ if", "<![foo]>");
         # browsers read such a thing as a bogus comment, and so does Reader.
         try:

@@ -78,6 +78,15 @@ def read_pairs_file(path: str | Path) -> list[tuple[int, str, str]]:
     return out
 
 
+def _int_attr(element: ET.Element, name: str) -> int:
+    """The integer attribute ``name``: TypeError when it is missing, ValueError when not an integer
+    (what ``int(element.get(name))`` raises)."""
+    value = element.get(name)
+    if value is None:
+        raise TypeError(f"no attribute {name!r}")
+    return int(value)
+
+
 def read_cases(xml_path: str | Path) -> tuple[Case, ...]:
     """The reuse cases of one pair's XML, source side as A, suspicious side as B."""
     try:
@@ -91,8 +100,8 @@ def read_cases(xml_path: str | Path) -> tuple[Case, ...]:
         if f.get("name") != "plagiarism":
             continue
         try:
-            so, sl = int(f.get("source_offset")), int(f.get("source_length"))
-            to, tl = int(f.get("this_offset")), int(f.get("this_length"))
+            so, sl = _int_attr(f, "source_offset"), _int_attr(f, "source_length")
+            to, tl = _int_attr(f, "this_offset"), _int_attr(f, "this_length")
         except (TypeError, ValueError):
             raise PanError(f"{xml_path}: a plagiarism feature lacks integer offsets or lengths") from None
         case = Case(normalize([(so, so + sl)]), normalize([(to, to + tl)]), f.get("obfuscation") or f.get("type"))

@@ -15,9 +15,10 @@ Pure functions over ``reader.core.seeding`` data; must not import Qt.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reader.core.extension import Seed, passage_similarity
+from reader.core.extension import SeedLike, passage_similarity
 from reader.core.seeding import PreparedText
 from reader.core.worddiff import span_diff
 
@@ -60,7 +61,7 @@ class Span:
     similarity: float
 
 
-def link_units(seeds: list[Seed] | tuple[Seed, ...], va=None, vb=None) -> list[Link]:
+def link_units(seeds: Sequence[SeedLike], va=None, vb=None) -> list[Link]:
     """One-to-one (or one-to-adjacent-few) links between units, best seeds first.
 
     A seed whose both units are already linked is dropped (a weaker echo); a seed sharing one
@@ -298,9 +299,10 @@ def settle(groups: list[list[Span]], pa: PreparedText, pb: PreparedText, free_a:
     ``free_a``/``free_b`` (1 = unclaimed token) hold the final claims on return.
     """
     out: list[list[Span | None]] = [list(spans) for spans in groups]
-    copies = [(g, k) for g, spans in enumerate(out) for k, s in enumerate(spans) if is_copy(s, pa, pb)]
+    # ``out`` holds no None before the cuts below: read the spans from ``groups`` until then.
+    copies = [(g, k) for g, spans in enumerate(groups) for k, s in enumerate(spans) if is_copy(s, pa, pb)]
     for g, k in copies:
-        out[g][k] = grow(out[g][k], pa, pb)
+        out[g][k] = grow(groups[g][k], pa, pb)
     free_a[:] = b"\x01" * len(free_a)
     free_b[:] = b"\x01" * len(free_b)
 
@@ -309,16 +311,19 @@ def settle(groups: list[list[Span]], pa: PreparedText, pb: PreparedText, free_a:
         return (-(s.a1 - s.a0 + s.b1 - s.b0), s.a0, s.b0)
 
     for g, k in sorted(copies, key=size):
-        s = out[g][k] = _cut(out[g][k], pa, pb, free_a, free_b)
+        grown = out[g][k]
+        assert grown is not None  # each copy is grown above and cut once, here
+        s = out[g][k] = _cut(grown, pa, pb, free_a, free_b)
         if s is not None:
             claim(s, free_a, free_b)
     copied = set(copies)
     looser = [(g, k) for g, spans in enumerate(out) for k in range(len(spans)) if (g, k) not in copied]
     for g, k in looser:
-        out[g][k] = _cut(out[g][k], pa, pb, free_a, free_b)
+        out[g][k] = _cut(groups[g][k], pa, pb, free_a, free_b)  # not touched before: as in ``groups``
     for g, k in looser:
-        if out[g][k] is not None:
-            claim(out[g][k], free_a, free_b)
+        cut = out[g][k]
+        if cut is not None:
+            claim(cut, free_a, free_b)
     for g, k in looser:
         s = out[g][k]
         if s is None:

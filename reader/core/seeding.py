@@ -290,8 +290,8 @@ def find_seeds(pa: PreparedText, pb: PreparedText, vectors: Vectors, threshold: 
                 counts = Counter(chain.from_iterable(postings[t] for t in walked))  # counted in C
                 least = max(1, need - skipped)
                 for i, k in [(i, k) for i, k in counts.items() if k >= least]:
-                    x = ua[i].terms
-                    d = 2.0 * (k if not skipped else len(x.keys() & terms.keys())) / (len(x) + nb)
+                    ta = ua[i].terms
+                    d = 2.0 * (k if not skipped else len(ta.keys() & terms.keys())) / (len(ta) + nb)
                     if d < dt:
                         continue
                     c = cosine(va[i], wb)
@@ -302,9 +302,8 @@ def find_seeds(pa: PreparedText, pb: PreparedText, vectors: Vectors, threshold: 
             # shares. The units in at least one, two, three and four of the walked words' postings:
             once = twice = thrice = more = 0
             for t in walked:
-                x = bitmaps.get(t)
-                if x is None:
-                    x = bitmap(t)
+                held = bitmaps.get(t)
+                x = bitmap(t) if held is None else held
                 if not x:
                     continue
                 if twice:

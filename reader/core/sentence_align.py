@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from reader.core.extension import Cluster, Seed, passage_similarity
+from reader.core.extension import Cluster, Seed, SeedLike, passage_similarity
 from reader.core.seeding import cosine, dice
 
 #: A stretch needs this many strong seeds, in order in both texts: two reports of one event
@@ -71,7 +71,7 @@ def align_stretch(run: list[Cluster], va, vb, blocked_a: set[int], blocked_b: se
     a1 = max(c.a_last for c in run)
     b0 = min(c.b_first for c in run)
     b1 = max(c.b_last for c in run)
-    seeds: list[Seed] = [s for c in run for s in c.seeds]
+    seeds: list[SeedLike] = [s for c in run for s in c.seeds]
     have = {(s[0], s[1]) for s in seeds}
     linked_a = {s[0] for s in seeds}
     linked_b = {s[1] for s in seeds}
@@ -94,7 +94,7 @@ def align_stretch(run: list[Cluster], va, vb, blocked_a: set[int], blocked_b: se
     return [replace(c, aligned=c.aligned + tuple(extra), in_stretch=True) for c, extra in zip(run, added)]
 
 
-def _chain(seeds: list[Seed]) -> list[tuple[int, int]]:
+def _chain(seeds: list[SeedLike]) -> list[tuple[int, int]]:
     """The heaviest chain of seeds in order in both texts (by cosine): the stretch's anchors.
 
     The programme then runs only in the gaps between anchors, as sentence aligners do between

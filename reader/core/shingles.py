@@ -26,8 +26,10 @@ text at any time, or ``candidate_pairs`` for the whole corpus. Pure Python; must
 
 from __future__ import annotations
 
+import enum
 import zlib
 from collections.abc import Hashable, Iterable
+from typing import Final
 
 from reader.core.text import WORD_RE, STOPWORDS, normalize_word
 
@@ -43,7 +45,14 @@ MIN_SCORE = 3.0
 # normal forms differ, so caching on the raw spelling saves the normalisation of almost every word.
 _word_ids: dict[str, int] = {}
 _WORD_CACHE_LIMIT = 500_000
-_ABSENT = object()
+
+
+class _Absent(enum.Enum):
+    """A typed sentinel: no posting list yet for a shingle."""
+    ABSENT = enum.auto()
+
+
+_ABSENT: Final = _Absent.ABSENT
 
 
 def _word_id(raw: str) -> int:
@@ -59,7 +68,7 @@ def content_word_ids(text: str) -> list[int]:
     cache = _word_ids
     if len(cache) > _WORD_CACHE_LIMIT:
         cache.clear()
-    out = []
+    out: list[int] = []
     append = out.append
     for raw in WORD_RE.findall(text):
         wid = cache.get(raw)
@@ -128,7 +137,7 @@ class ShingleIndex:
                 postings[h] = ordinal
             elif held is None:
                 continue
-            elif held.__class__ is int:
+            elif isinstance(held, int):
                 postings[h] = [held, ordinal]
             elif len(held) >= limit:
                 postings[h] = None
@@ -144,7 +153,7 @@ class ShingleIndex:
             held = get(h)
             if held is None:
                 continue
-            if held.__class__ is int:
+            if isinstance(held, int):
                 scores[held] = scores.get(held, 0.0) + 1.0
             else:
                 weight = 1.0 / (len(held) + extra - 1)
@@ -186,7 +195,7 @@ class ShingleIndex:
         get = scores.get
         seen = 0
         for held in self._postings.values():
-            if held is None or held.__class__ is int:
+            if held is None or isinstance(held, int):
                 continue
             seen += 1
             if should_cancel is not None and seen % 20_000 == 0 and should_cancel():
@@ -205,7 +214,7 @@ class ShingleIndex:
             for a, b, v in pairs:
                 best.setdefault(a, []).append((v, b))
                 best.setdefault(b, []).append((v, a))
-            keep = set()
+            keep: set[tuple[int, int]] = set()
             for o, lst in best.items():
                 lst.sort(key=lambda vb: (-vb[0], vb[1]))
                 keep.update((min(o, p), max(o, p)) for _, p in lst[:per_doc])

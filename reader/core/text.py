@@ -123,7 +123,7 @@ def word_count(text: str) -> int:
 
 def tokenize(text: str) -> list[Token]:
     """All words of ``text`` in order, with offsets and normalised forms."""
-    out = []
+    out: list[Token] = []
     append = out.append
     seen: dict[str, tuple[str, bool]] = {}  # per-call memo: cheaper than the lru_cache lookup
     make = tuple.__new__  # Token(...) without the Python-level __new__ of a named tuple
@@ -181,7 +181,7 @@ def split_sentences(text: str, tokens: list[Token]) -> list[Sentence]:
             if following is not None and following.group(1).islower():
                 continue
         cuts.append(m.end())
-    sentences = []
+    sentences: list[Sentence] = []
     ti = 0
     n = len(tokens)
     for cut in cuts + [len(text)]:

@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, replace
+from typing import TypedDict
 
 from reader.core.article_body import TextLayout, text_layout
 from reader.core.coverage import percent, share_figure
@@ -148,7 +149,7 @@ class Verdict:
 
     def swapped(self) -> "Verdict":
         """The same verdict with A and B exchanged."""
-        flip = {"a": "b", "b": "a"}
+        flip: dict[str | None, str] = {"a": "b", "b": "a"}
         return replace(self, later=flip.get(self.later), source=flip.get(self.source),
                        sentences_a=self.sentences_b, sentences_b=self.sentences_a,
                        share_a=self.share_b, share_b=self.share_a)
@@ -161,7 +162,7 @@ class Verdict:
         """Why one side is taken for the source, in one sentence; "" when it is not known."""
         if self.source is None or self.relation not in (REWRITE, COPIES):
             return ""
-        name = dict(zip("ab", names))
+        name: dict[str | None, str] = dict(zip("ab", names))
         first, later = name[self.source], name[self.later]
         if self.evidence == "dates":
             return f"{first} was published first."
@@ -180,6 +181,18 @@ class Verdict:
                 "direction_text": self.explain_direction(names) or None}
 
 
+class _VerdictFields(TypedDict, total=False):
+    """The keyword fields of ``Verdict`` that ``judge`` gathers before it knows the relation."""
+    source: str | None
+    evidence: str | None
+    sentences_a: SentenceCounts
+    sentences_b: SentenceCounts
+    passages: int
+    quote_passages: int
+    share_a: float
+    share_b: float
+
+
 def judge(alignment: Alignment, text_a: str, text_b: str, *, relation: str | None,
           source: str | None = None, basis: str | None = None,
           tokens: tuple[list[Token], list[Token]] | None = None,
@@ -194,10 +207,11 @@ def judge(alignment: Alignment, text_a: str, text_b: str, *, relation: str | Non
     matches = alignment.matches
     quotes = sum(1 for m in matches if m.kind == QUOTE)
     share_a, share_b = share_figure(alignment.summary.share_a), share_figure(alignment.summary.share_b)
-    base = dict(source=None, evidence=None, passages=len(matches), quote_passages=quotes,
-                share_a=share_a, share_b=share_b)
+    base = _VerdictFields(source=None, evidence=None, passages=len(matches), quote_passages=quotes,
+                          share_a=share_a, share_b=share_b)
     if not matches:
-        return Verdict(NONE, None, sentences_a=SentenceCounts(), sentences_b=SentenceCounts(), **base)
+        base["sentences_a"], base["sentences_b"] = SentenceCounts(), SentenceCounts()
+        return Verdict(NONE, None, **base)
     if layouts is None:
         tokens_a, tokens_b = tokens if tokens is not None else (None, None)
         layouts = text_layout(text_a, tokens_a), text_layout(text_b, tokens_b)
@@ -206,14 +220,14 @@ def judge(alignment: Alignment, text_a: str, text_b: str, *, relation: str | Non
                                                          for m in matches], layout_a)
     counts_b = sentence_counts(text_b, layout_b.tokens, [(m.b_start, m.b_end, m.a_start, m.a_end, m.kind)
                                                          for m in matches], layout_b)
-    base.update(sentences_a=counts_a, sentences_b=counts_b)
+    base["sentences_a"], base["sentences_b"] = counts_a, counts_b
     if quotes == len(matches):
         return Verdict(QUOTATION, None, **base)
     if relation != _DERIVED:
         return Verdict(SHARED, None, **base)
     if source in ("a", "b"):
         later = "b" if source == "a" else "a"
-        base.update(source=source, evidence=basis)
+        base["source"], base["evidence"] = source, basis
     else:
         fa, fb = counts_a.fraction, counts_b.fraction
         if abs(fa - fb) < MUTUAL_MARGIN and _is_rewrite(counts_a) and _is_rewrite(counts_b):
@@ -342,8 +356,8 @@ def _describe(v: Verdict, name: dict[str, str]) -> str:
     if c.quoting:
         rest.append(f"{c.quoting} {'carries' if c.quoting == 1 else 'carry'} the same quotation")
     rest.append(f"{c.new} {'is' if c.new == 1 else 'are'} new")
-    rest = "; ".join(rest)
+    tail = "; ".join(rest)
     if v.source is None:
         return (f"{later} restates {first}: {c.restating} of its {c.total} sentences say what {first} "
-                f"says, {order}; {rest}; which came first is not known.")
-    return f"{later} is a rewrite of {first}: {c.restating} of its {c.total} sentences restate {first}, {order}; {rest}."
+                f"says, {order}; {tail}; which came first is not known.")
+    return f"{later} is a rewrite of {first}: {c.restating} of its {c.total} sentences restate {first}, {order}; {tail}."

@@ -37,7 +37,7 @@ def add_annotation(db: Database, annotation: Annotation) -> Annotation:
                                      updated=annotation.updated or annotation.created or now)
     with write_transaction(db):
         _check_documents(db, annotation)
-        new_id = db["annotations"].insert(_to_row(annotation)).last_pk
+        new_id = db.table("annotations").insert(_to_row(annotation)).last_pk
     return dataclasses.replace(annotation, id=new_id)
 
 
@@ -120,7 +120,7 @@ def update_annotation(db: Database, annotation_id: int, *, note: str = _UNSET, t
         if changed == current:
             return current
         changed = dataclasses.replace(changed, updated=now_iso())
-        db["annotations"].update(annotation_id, _to_row(changed))
+        db.table("annotations").update(annotation_id, _to_row(changed))
     return changed
 
 
@@ -131,7 +131,7 @@ def save_annotation(db: Database, annotation: Annotation) -> Annotation:
     with write_transaction(db):
         get_annotation(db, annotation.id)
         _check_documents(db, annotation)
-        db["annotations"].update(annotation.id, _to_row(annotation))
+        db.table("annotations").update(annotation.id, _to_row(annotation))
     return annotation
 
 
@@ -155,7 +155,7 @@ def delete_annotation(db: Database, annotation_id: int) -> Annotation:
         current = get_annotation(db, annotation_id)
         if current.deleted is None:
             current = dataclasses.replace(current, deleted=now_iso())
-            db["annotations"].update(annotation_id, {"deleted_at": current.deleted})
+            db.table("annotations").update(annotation_id, {"deleted_at": current.deleted})
     return current
 
 
@@ -164,7 +164,7 @@ def restore_annotation(db: Database, annotation_id: int) -> Annotation:
     with write_transaction(db):
         current = get_annotation(db, annotation_id)
         if current.deleted is not None:
-            db["annotations"].update(annotation_id, {"deleted_at": None})
+            db.table("annotations").update(annotation_id, {"deleted_at": None})
     return dataclasses.replace(current, deleted=None)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 import pathlib
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from sqlite_utils import Database
 
@@ -62,7 +62,8 @@ def add_document(db: Database, document: Any) -> int:
         existing = find_document(db, content_hash=digest)
         if existing is not None:
             return existing
-        return db["documents"].insert(row).last_pk
+        # sqlite-utils types ``last_pk`` as Optional[Any]; after an insert it is the new rowid.
+        return cast(int, db.table("documents").insert(row).last_pk)
 
 
 def import_document(db: Database, document: Any) -> tuple[int, str]:
@@ -167,7 +168,7 @@ def update_metadata(db: Database, document_id: int, **fields: Any) -> StoredDocu
             if fields.get("path"):
                 db.execute("UPDATE documents SET path = NULL WHERE path = ? AND id != ?",
                            [fields["path"], document_id])
-            db["documents"].update(document_id, fields)
+            db.table("documents").update(document_id, fields)
     return get_document(db, document_id, with_text=False)
 
 
@@ -182,7 +183,7 @@ def replace_text(db: Database, document_id: int, text: str) -> str:
         other = find_document(db, content_hash=digest)
         if other is not None and other != document_id:
             raise StorageError(f"{database_label(db)}: document #{other} already has exactly this text")
-        db["documents"].update(document_id, {"text": text, "content_hash": digest})
+        db.table("documents").update(document_id, {"text": text, "content_hash": digest})
     return digest
 
 
@@ -199,7 +200,7 @@ def remove_document(db: Database, document_id: int) -> None:
         # Annotations deleted earlier (kept only for undo) go with their document.
         db.execute("DELETE FROM annotations WHERE document_id = ? OR b_document_id = ?",
                    [document_id, document_id])
-        db["documents"].delete(document_id)
+        db.table("documents").delete(document_id)
 
 
 def _check_published(value: Any) -> str | None:

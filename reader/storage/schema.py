@@ -24,7 +24,7 @@ MIGRATIONS = Migrations("reader")
 
 @MIGRATIONS()
 def m001_initial(db: Database) -> None:
-    db["documents"].create(
+    db.table("documents").create(
         {
             "id": int,
             "title": str,
@@ -39,10 +39,10 @@ def m001_initial(db: Database) -> None:
         not_null={"title", "text", "content_hash", "imported_at"},
     )
     # Duplicates are recognised by their text, not stored twice.
-    db["documents"].create_index(["content_hash"], unique=True, index_name="documents_content_hash")
-    db["documents"].enable_fts(["title", "text"], create_triggers=True)
+    db.table("documents").create_index(["content_hash"], unique=True, index_name="documents_content_hash")
+    db.table("documents").enable_fts(["title", "text"], create_triggers=True)
 
-    db["annotations"].create(
+    db.table("annotations").create(
         {
             "id": int,
             "document_id": int,
@@ -65,18 +65,18 @@ def m001_initial(db: Database) -> None:
                   "note", "tags", "colour", "created_at", "updated_at"},
         defaults={"note": "", "tags": "[]", "colour": "yellow", "author": "", "prefix": "", "suffix": ""},
     )
-    db["annotations"].create_index(["document_id"], index_name="annotations_document")
-    db["annotations"].enable_fts(["note", "exact"], create_triggers=True)
+    db.table("annotations").create_index(["document_id"], index_name="annotations_document")
+    db.table("annotations").enable_fts(["note", "exact"], create_triggers=True)
 
 
 @MIGRATIONS()
 def m002_library_and_pairs(db: Database) -> None:
-    documents = db["documents"]
+    documents = db.table("documents")
     for column in ("url", "published", "encoding"):
         documents.add_column(column, str)
     documents.create_index(["path"], index_name="documents_path")
 
-    annotations = db["annotations"]
+    annotations = db.table("annotations")
     annotations.add_column("uuid", str)
     for (row_id,) in db.execute("SELECT id FROM annotations").fetchall():
         db.execute("UPDATE annotations SET uuid = ? WHERE id = ?", [str(uuid.uuid4()), row_id])
