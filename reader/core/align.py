@@ -37,8 +37,16 @@ from collections import OrderedDict
 from dataclasses import replace
 
 from reader.core.classify import MAX_SIDE_RATIO, balanced, dominant_kind, in_quotes, joined, wanted
-from reader.core.clustering import (COPY_SIMILARITY, EDGE_FACTOR, VALIDATION_SIMILARITY, aligned_stretches,
-                                    drop_overlaps, summary_clusters, with_edges, without_echoes)
+from reader.core.clustering import (
+    COPY_SIMILARITY,
+    EDGE_FACTOR,
+    VALIDATION_SIMILARITY,
+    aligned_stretches,
+    drop_overlaps,
+    summary_clusters,
+    with_edges,
+    without_echoes,
+)
 from reader.core.config import AlignConfig
 from reader.core.extension import extend
 from reader.core.matches import QUOTE, Alignment, Match
@@ -200,7 +208,7 @@ def align_prepared(pa: PreparedText, pb: PreparedText, config: AlignConfig = Ali
     regions: list[Match] = []
     matches: list[Match] = []
     settled = settle([spans for _, _, spans, _, _ in found], pa, pb, free_a, free_b)
-    for (cluster, region, spans, n_links, in_stretch), inner in zip(found, settled):
+    for (_cluster, region, spans, n_links, _in_stretch), inner in zip(found, settled):
         passages = [m for m in joined(inner, pa, pb, config, flags_a, flags_b, free_a, free_b) if balanced(m)]
         # One loosely similar sentence pair: two texts on one topic, not reuse. (A copied sentence
         # is no loose pair, though a wide cluster of it and an echo may be loose as a whole.)
@@ -215,7 +223,8 @@ def align_prepared(pa: PreparedText, pb: PreparedText, config: AlignConfig = Ali
         k = len(regions)
         a_start, a_end, b_start, b_end = chars(region, pa, pb)
         if len(kept) < len(spans):  # the region is what is left (of links merged or dropped)
-            a_start, a_end, b_start, b_end = passages[0].a_start, passages[0].a_end, passages[0].b_start, passages[0].b_end
+            first = passages[0]
+            a_start, a_end, b_start, b_end = first.a_start, first.a_end, first.b_start, first.b_end
         # A region holds its passages.
         a_start, a_end = min(a_start, *(m.a_start for m in passages)), max(a_end, *(m.a_end for m in passages))
         b_start, b_end = min(b_start, *(m.b_start for m in passages)), max(b_end, *(m.b_end for m in passages))

@@ -161,7 +161,8 @@ def _fuzzy_span(text: str, quote: TextQuoteSelector, hint: int) -> tuple[int, in
     starts = _edit_distances(exact[::-1], window[:end][::-1], anchored=True)
     reach = min(starts) + CONTEXT_WEIGHT * len(quote.prefix)
     length = min((k for k, d in enumerate(starts) if d <= reach), key=lambda k: (
-        starts[k] - CONTEXT_WEIGHT * _common_suffix(quote.prefix, text[max(0, lo + end - k - len(quote.prefix)):lo + end - k]),
+        starts[k] - CONTEXT_WEIGHT * _common_suffix(
+            quote.prefix, text[max(0, lo + end - k - len(quote.prefix)):lo + end - k]),
         abs(k - size)))
     start, end = lo + end - length, lo + end
     if start >= end or 1 - starts[length] / max(size, length) < MIN_FUZZY_SIMILARITY:

@@ -57,7 +57,7 @@ class Target:
         return (self.quote, self.position)
 
     @classmethod
-    def on_text(cls, document_id: int, text: str, start: int, end: int, content_hash: str) -> "Target":
+    def on_text(cls, document_id: int, text: str, start: int, end: int, content_hash: str) -> Target:
         """The target for ``text[start:end]``; ``content_hash`` is that text's hash."""
         quote, position = make_selectors(text, start, end)
         return cls(document_id, quote, position, content_hash)
@@ -128,4 +128,4 @@ def parse_tags(text: str) -> tuple[str, ...]:
 
 def now_iso() -> str:
     """The current UTC time as annotations store it (seconds precision, ``Z`` suffix)."""
-    return datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
+    return datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")

@@ -23,10 +23,10 @@ import dataclasses
 import json
 import os
 import tempfile
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Sequence
 
 from reader.core.config import AlignConfig
 from reader.core.documents import Document, DocumentError, load_document

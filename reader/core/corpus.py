@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 
 # The engine's tokens, cached by text: the evidence and the verdict count the words it aligned.
 from reader.core.align import Cancelled, align, prepare_cached
+
 # Page furniture (menus, captions) is no evidence of anything: shares and sentences are the body's.
 # Words inside passages are counted as the engine counts them (a word is inside when it starts
 # inside), so shares here and in ``Summary`` agree.
@@ -297,7 +298,8 @@ def scan(docs: Sequence[CorpusDoc], *, workers: int = 2, config: AlignConfig = S
         by_key = {d.key: d for d in docs}
         order = {k: i for i, k in enumerate(keys)}
         # Consecutive tasks reuse a document, so the engine's small prepared-text cache hits.
-        tasks = sorted(((by_key[a], by_key[b]) for a, b, _ in pairs), key=lambda ab: (order[ab[0].key], order[ab[1].key]))
+        tasks = sorted(((by_key[a], by_key[b]) for a, b, _ in pairs),
+                       key=lambda ab: (order[ab[0].key], order[ab[1].key]))
         total = n + len(tasks)
         records = []
         tick = _Ticker(progress, should_cancel, every=1)

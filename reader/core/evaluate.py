@@ -23,8 +23,8 @@ from __future__ import annotations
 
 import math
 import os
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
-from typing import Iterable, Sequence
 
 #: Sorted, disjoint, non-empty half-open intervals ``((start, end), ...)``.
 Spans = tuple[tuple[int, int], ...]

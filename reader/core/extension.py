@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from reader.core.seeding import cosine
 
+
 class Seed(NamedTuple):
     """A pair of similar units. A named tuple: long texts make thousands, and older code indexes them."""
 

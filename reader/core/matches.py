@@ -65,7 +65,7 @@ class Match:
     def b_span(self) -> tuple[int, int]:
         return (self.b_start, self.b_end)
 
-    def swapped(self) -> "Match":
+    def swapped(self) -> Match:
         """The same match seen from the other side (A and B exchanged)."""
         ops = tuple(
             DiffOp({DELETE: INSERT, INSERT: DELETE}.get(o.tag, o.tag), o.b_start, o.b_end, o.a_start, o.a_end)
@@ -102,7 +102,7 @@ class Alignment:
     summary: Summary
     regions: tuple[Match, ...] = ()
 
-    def swapped(self) -> "Alignment":
+    def swapped(self) -> Alignment:
         """The same alignment seen from B: sides exchanged, re-ordered by position in the new A."""
         s = self.summary
         order = sorted(range(len(self.regions)), key=lambda k: (self.regions[k].b_start, self.regions[k].a_start))

@@ -92,7 +92,7 @@ def link_units(seeds: Sequence[SeedLike], va=None, vb=None) -> list[Link]:
         support = pairs.get((i - 1, j - 1), 0.0) + pairs.get((i + 1, j + 1), 0.0)
         return (-(s[2] + s[3] + DIAGONAL_BONUS * support), i, j)
 
-    for i, j, c, d in sorted(seeds, key=rank):
+    for i, j, c, _dice in sorted(seeds, key=rank):
         la, lb = owner_a.get(i), owner_b.get(j)
         if la is None and lb is None:
             link = Link(i, i, j, j, c)

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from itertools import chain
 from dataclasses import dataclass, field
+from itertools import chain
 
 from reader.core import rarity
 from reader.core.text import Token, split_sentences, tokenize
@@ -248,7 +248,9 @@ def find_seeds(pa: PreparedText, pb: PreparedText, vectors: Vectors, threshold: 
         width = (hi - lo + 7) // 8
         bitmaps: dict[str, int] = {}
 
-        def bitmap(t: str) -> int:
+        # Bound now (defaults), though it is only called within this block's iteration.
+        def bitmap(t: str, lo: int = lo, hi: int = hi, width: int = width,
+                   bitmaps: dict[str, int] = bitmaps) -> int:
             post = postings[t]
             a, b = (bisect_left(post, lo), bisect_left(post, hi)) if n_blocks > 1 else (0, len(post))
             if (b - a) * width < 4096:  # few postings or a small block: or the bits in

@@ -31,7 +31,7 @@ import zlib
 from collections.abc import Hashable, Iterable
 from typing import Final
 
-from reader.core.text import WORD_RE, STOPWORDS, normalize_word
+from reader.core.text import STOPWORDS, WORD_RE, normalize_word
 
 #: Content words per shingle.
 SHINGLE_WORDS = 3

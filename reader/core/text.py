@@ -4,8 +4,9 @@ Contract: every ``Token``/``Sentence`` carries half-open character offsets into 
 was made from, so spans found on normalised words map back to the original text. Normalisation
 folds case, composed/decomposed accents (NFC), curly/straight apostrophes, possessives,
 British/American spelling variants (organisation/organization, colour/color, analyse/analyze,
-centre/center) and then stems (Snowball English), so "Organisations" and "organizations" compare equal. snowballstemmer runs
-PyStemmer's C build of the same stemmer when it is installed (a dependency): same stems, 3x faster.
+centre/center) and then stems (Snowball English), so "Organisations" and "organizations" compare
+equal. snowballstemmer runs PyStemmer's C build of the same stemmer when it is installed (a
+dependency): same stems, 3x faster.
 Pure functions; must not import Qt.
 """
 

@@ -147,7 +147,7 @@ class Verdict:
     def direction_known(self) -> bool:
         return self.source is not None
 
-    def swapped(self) -> "Verdict":
+    def swapped(self) -> Verdict:
         """The same verdict with A and B exchanged."""
         flip: dict[str | None, str] = {"a": "b", "b": "a"}
         return replace(self, later=flip.get(self.later), source=flip.get(self.source),
@@ -360,4 +360,5 @@ def _describe(v: Verdict, name: dict[str, str]) -> str:
     if v.source is None:
         return (f"{later} restates {first}: {c.restating} of its {c.total} sentences say what {first} "
                 f"says, {order}; {tail}; which came first is not known.")
-    return f"{later} is a rewrite of {first}: {c.restating} of its {c.total} sentences restate {first}, {order}; {tail}."
+    return (f"{later} is a rewrite of {first}: {c.restating} of its {c.total} sentences restate {first}, "
+            f"{order}; {tail}.")
