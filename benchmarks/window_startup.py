@@ -43,7 +43,7 @@ def child() -> None:
                     QTimer.singleShot(0, app.quit)
             return False
 
-    from reader.ui.annotations.controller import open_window_database
+    from reader.storage.annotations import open_window_database
 
     # As `reader` does: open the annotations database (a fresh one here), then the window.
     database, problem = open_window_database(os.path.join(os.environ["READER_SETTINGS_DIR"], "reader.db"))

@@ -22,11 +22,10 @@ import io
 import json
 import pathlib
 import sys
-from dataclasses import dataclass
 
 from reader.commands.common import at_least_one, check_writable, fail, progress_printer, workers_ignore_ctrl_c
-from reader.core.documents import FORMATS_LABEL, Document, DocumentError, load_document
-from reader.storage.library import document_files
+from reader.core.documents import FORMATS_LABEL
+from reader.core.folders import FolderDocument, load_folder
 
 # No "derived_share" columns: that measure (article body outside quotations) decides direction
 # internally; shown beside share_a/share_b it read as a second, different share of the same text.
@@ -47,31 +46,6 @@ def register(subparsers) -> None:
     p.add_argument("--workers", type=at_least_one("a number of processes"), default=2, metavar="N",
                    help="processes aligning pairs (default 2)")
     p.set_defaults(func=run)
-
-
-@dataclass(frozen=True, slots=True)
-class FolderDocument:
-    key: str  # path relative to the folder, with forward slashes
-    document: Document
-
-
-def load_folder(folder: pathlib.Path, warn) -> list[FolderDocument]:
-    """Read every document under ``folder``; ``warn(message)`` for each skipped file."""
-    seen: dict[str, str] = {}
-    out = []
-    for path in document_files(folder):
-        key = path.relative_to(folder).as_posix()
-        try:
-            doc = load_document(path)
-        except DocumentError as exc:
-            warn(f"skipped {exc}")
-            continue
-        if doc.content_hash in seen:
-            warn(f"skipped {path}: same text as {seen[doc.content_hash]}")
-            continue
-        seen[doc.content_hash] = key
-        out.append(FolderDocument(key, doc))
-    return out
 
 
 def output_format(out: str, chosen: str | None) -> str:

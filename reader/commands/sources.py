@@ -24,6 +24,7 @@ import sys
 from reader.commands.common import fail, open_library, positive_digits
 from reader.core.coverage import percent
 from reader.core.documents import DocumentError, load_document
+from reader.core.folders import load_folder
 from reader.storage.database import StorageError
 
 
@@ -64,8 +65,6 @@ def run(args) -> int:
 
 
 def _from_folder(args):
-    from reader.commands.scan import load_folder
-
     folder = pathlib.Path(args.library).expanduser()
     if not folder.is_dir():
         raise ValueError(f"{args.library}: " + ("is a file, not a folder" if folder.exists() else "no such folder"))

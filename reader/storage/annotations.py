@@ -4,13 +4,20 @@ Rows map to ``reader.core.annotations.Annotation``: side A's target in ``documen
 ``start_offset`` … ``content_hash``, a pair's side B in the ``b_*`` columns, tags as a JSON
 array. Deleting only sets ``deleted_at`` so it can be undone (``restore_annotation``);
 ``purge_deleted`` removes such rows for good. ``anchor_annotation`` re-finds the targets in
-the documents' current texts. Every write is one ``write_transaction``. Must not import Qt.
+the documents' current texts. Every write is one ``write_transaction``.
+
+``open_window_database(cli_path)`` opens the database for the window (``resolve_db_path``) and
+purges annotations deleted more than ``KEEP_DELETED_DAYS`` ago: ``(database, None)``, or
+``(None, message)`` when it cannot be used (the window then works without annotations). Must not
+import Qt.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import json
+import os
 import sqlite3
 from collections.abc import Sequence
 from typing import Any
@@ -19,7 +26,14 @@ from sqlite_utils import Database
 
 from reader.core.anchoring import Anchor, TextPositionSelector, TextQuoteSelector, anchor
 from reader.core.annotations import Annotation, AnnotationError, Target, now_iso
-from reader.storage.database import StorageError, database_label, translated_errors, write_transaction
+from reader.storage.database import (
+    StorageError,
+    database_label,
+    open_database,
+    resolve_db_path,
+    translated_errors,
+    write_transaction,
+)
 from reader.storage.search import fts_query
 
 _COLUMNS = ("id", "uuid", "document_id", "start_offset", "end_offset", "exact", "prefix", "suffix",
@@ -176,6 +190,21 @@ def purge_deleted(db: Database, before: str | None = None) -> int:
         params.append(before)
     with write_transaction(db):
         return db.execute(sql, params).rowcount
+
+
+#: Deleted annotations are kept this long for undo (also by another window), then purged.
+KEEP_DELETED_DAYS = 7
+
+
+def open_window_database(cli_path: str | os.PathLike | None = None) -> tuple[Database | None, str | None]:
+    """``(database, None)``, or ``(None, message)`` when it cannot be opened (the window still works)."""
+    try:
+        db = open_database(resolve_db_path(cli_path))
+        cutoff = datetime.datetime.now(datetime.UTC) - datetime.timedelta(days=KEEP_DELETED_DAYS)
+        purge_deleted(db, before=cutoff.isoformat(timespec="seconds").replace("+00:00", "Z"))
+    except StorageError as error:
+        return None, f"Annotations are off because the database cannot be used: {error}"
+    return db, None
 
 
 def anchor_annotation(db: Database, annotation: Annotation,

@@ -3,6 +3,7 @@
 Works on any object shaped like ``reader.core.documents.Document`` (text, title, source,
 path, format, encoding, url, published); the content hash is recomputed from the text so the
 table can be trusted. ``StoredDocument.text`` is ``None`` when a listing did not load it.
+``document_from_stored`` turns a stored document (read with its text) back into a ``Document``.
 Every write is one ``write_transaction``. Must not import Qt.
 """
 
@@ -16,6 +17,7 @@ from typing import Any, cast
 from sqlite_utils import Database
 
 from reader.core.annotations import now_iso
+from reader.core.documents import Document
 from reader.core.documents import content_hash as hash_text
 from reader.storage.database import StorageError, database_label, translated_errors, write_transaction
 from reader.storage.search import fts_query
@@ -39,6 +41,14 @@ class StoredDocument:
     encoding: str | None
     imported_at: str
     text: str | None = None
+
+
+def document_from_stored(stored: StoredDocument) -> Document:
+    """A window ``Document`` of a stored one (to open an annotation's document); ``stored`` must
+    have been read with its text."""
+    return Document(text=cast(str, stored.text), title=stored.title, path=stored.path, source=stored.source or "",
+                    content_hash=stored.content_hash, format=stored.format or "text",
+                    encoding=stored.encoding or "utf-8", url=stored.url, published=stored.published)
 
 
 def add_document(db: Database, document: Any) -> int:

@@ -5,25 +5,32 @@
 it with ``reader.storage.documents.import_document``: a text already stored is recognised by its
 content hash, a file re-read from its path with new text replaces the old version. A bad file is
 reported and skipped, never fatal. ``ensure_seed_library`` makes the seed articles the library
-while it holds nothing else. The window and the command line share these. Must not import Qt.
+while it holds nothing else. The window and the command line share these.
+
+``import_files`` is an import that can run off the window's thread: SQLite connections belong to
+the thread that opened them, so it opens its own connection to the database file (``db_path``;
+``database_file`` finds the file behind an open database, None for an in-memory one) unless given
+``db``, imports one file at a time with ``import_paths``, calls ``progress(done, total)`` per file,
+stops between files when ``should_cancel()`` says so, and closes the connection it opened. What was
+imported before a stop or a storage error stays stored (each file is its own transaction); the
+``ImportOutcome`` says how far it got. Must not import Qt.
 """
 
 from __future__ import annotations
 
 import pathlib
+import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from sqlite_utils import Database
+
 from reader import seeds_folder
 from reader.core.corpus import CorpusDoc
-from reader.core.documents import FORMATS, FORMATS_LABEL, DocumentError, load_document
+from reader.core.documents import FORMATS_LABEL, DocumentError, load_document
+from reader.core.folders import document_files
+from reader.storage.database import open_database
 from reader.storage.documents import import_document, list_documents
-
-
-def document_files(folder: pathlib.Path) -> list[pathlib.Path]:
-    """Every file under ``folder`` with a suffix Reader reads, in a stable order."""
-    return sorted(p for p in folder.rglob("*") if p.suffix.lower() in FORMATS and p.is_file()
-                  and not any(part.startswith(".") for part in p.relative_to(folder).parts))
 
 
 @dataclass
@@ -88,3 +95,50 @@ def ensure_seed_library(db, folder: pathlib.Path | None = None) -> ImportReport 
 def library_corpus(db) -> list[CorpusDoc]:
     """Every stored document as a ``CorpusDoc`` keyed by its database id."""
     return [CorpusDoc(d.id, d.text or "", d.title, d.published) for d in list_documents(db, with_text=True)]
+
+
+@dataclass
+class ImportOutcome:
+    report: ImportReport = field(default_factory=ImportReport)
+    files: int = 0          # files found under the paths given
+    done: int = 0           # files handled before the end or a stop
+    cancelled: bool = False
+
+
+def database_file(db: Database) -> str | None:
+    """The file behind ``db``, or None for an in-memory database (no second connection can see it)."""
+    try:
+        row = db.conn.execute("PRAGMA database_list").fetchone()
+    except sqlite3.Error:
+        return None
+    return row[2] if row and row[2] else None
+
+
+def import_files(db_path: str, paths: Iterable[str | pathlib.Path],
+                 should_cancel: Callable[[], bool] = lambda: False,
+                 progress: Callable[[int, int], None] = lambda done, total: None,
+                 db: Database | None = None) -> ImportOutcome:
+    """Import ``paths`` (files and folders) into the database at ``db_path`` (or into ``db``)."""
+    outcome = ImportOutcome()
+    own = db is None
+    database = open_database(db_path) if db is None else db
+    try:
+        folder_problems: list[str] = []
+        files = expand_paths(paths, folder_problems.append)
+        outcome.files = len(files)
+        report = outcome.report
+        for k, path in enumerate(files):
+            if should_cancel():
+                outcome.cancelled = True
+                break
+            progress(k, len(files))
+            one = import_paths(database, [path])
+            for name in ("added", "same", "updated", "failed"):
+                getattr(report, name).extend(getattr(one, name))
+            outcome.done = k + 1
+        progress(outcome.done, len(files))
+        report.failed.extend(folder_problems)
+    finally:
+        if own:
+            database.close()
+    return outcome

@@ -138,7 +138,7 @@ def run_app(args) -> int:
         return 2
     try:
         app = ensure_application()
-        from reader.ui.annotations.controller import open_window_database
+        from reader.storage.annotations import open_window_database
 
         database, database_problem = open_window_database(getattr(args, "db", None))
         window = create_window(files, database=database)

@@ -42,7 +42,7 @@ def render_window(out: str, files: list[str], width: int, height: int, select: i
         os.environ[ui_app.SETTINGS_ENV] = settings_dir
         try:
             ui_app.ensure_application()
-            from reader.ui.annotations.controller import open_window_database
+            from reader.storage.annotations import open_window_database
 
             # An empty throw-away annotations database, so the window looks as `reader` opens it.
             database, _problem = open_window_database(os.path.join(settings_dir, "reader.db"))

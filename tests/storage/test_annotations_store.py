@@ -189,3 +189,15 @@ def test_damaged_tags_in_the_table_are_a_storage_error(db, three, tags):
     db.execute("UPDATE annotations SET tags = ? WHERE id = ?", [tags, pair.id])
     with pytest.raises(StorageError, match=f": annotation #{pair.id} is damaged: "):
         get_annotation(db, pair.id)
+
+
+def test_unusable_database_turns_annotations_off_with_a_message(tmp_path):
+    from reader.storage.annotations import open_window_database
+
+    bad = tmp_path / "bad.db"
+    bad.write_text("not a database" * 100)
+    db, problem = open_window_database(str(bad))
+    assert db is None and problem.startswith("Annotations are off") and str(bad) in problem
+    db, problem = open_window_database(str(tmp_path / "good.db"))
+    assert problem is None and db is not None
+    db.close()

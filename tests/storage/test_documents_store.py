@@ -177,3 +177,13 @@ def test_a_path_set_by_hand_belongs_to_that_document_alone(db, seed_doc):
     assert get_document(db, second).path == shared
     assert get_document(db, first).path is None
     assert find_document(db, path=shared) == second
+
+
+def test_document_from_stored_gives_back_the_document(db, seed_doc):
+    from reader.storage.documents import document_from_stored
+
+    document = seed_doc(1)
+    doc_id = add_document(db, document)
+    back = document_from_stored(get_document(db, doc_id))
+    assert (back.text, back.title, back.content_hash, back.format) == (
+        document.text, document.title, document.content_hash, document.format)

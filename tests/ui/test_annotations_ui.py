@@ -310,15 +310,3 @@ def test_annotations_come_back_reanchored_after_the_file_changed(qtbot, wait_ali
     assert third.annotations.overlays["a"].marks == []
     assert third.annotations.sidebar.ids() == [stored.id]
     assert "Not found in the current text" in third.annotations.sidebar.list.item(0).text()
-
-
-def test_unusable_database_turns_annotations_off_with_a_message(tmp_path):
-    from reader.ui.annotations.controller import open_window_database
-
-    bad = tmp_path / "bad.db"
-    bad.write_text("not a database" * 100)
-    db, problem = open_window_database(str(bad))
-    assert db is None and problem.startswith("Annotations are off") and str(bad) in problem
-    db, problem = open_window_database(str(tmp_path / "good.db"))
-    assert problem is None and db is not None
-    db.close()

@@ -11,7 +11,7 @@ from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QColor, QHelpEvent
 from PySide6.QtWidgets import QApplication, QToolTip
 
-from reader.ui.corpus.matrix import CAPTION_HEIGHT, HeatMap, cell_colour, order_matrix
+from reader.ui.corpus.matrix import CAPTION_HEIGHT, HeatMap, cell_colour
 from reader.ui.corpus.views import DerivationGraphView
 
 TITLES = ["Meta Takes Action Against Ayatollah Ali Khamenei’s Social Media Accounts",
@@ -86,20 +86,6 @@ def _matrix(n: int, shares: dict[tuple[int, int], float]) -> list[list[float]]:
     for i in range(n):
         m[i][i] = 1.0
     return m
-
-
-def test_order_matrix_groups_related_documents_strongest_first():
-    # 1-4 copied (0.8), 4-6 copied (0.6): one chain; 0-3 share a quotation (0.05); 2 and 5 nothing.
-    m = _matrix(7, {(1, 4): 0.8, (4, 6): 0.6, (0, 3): 0.05})
-    layout = order_matrix(m)
-    assert layout.order == (1, 4, 6, 0, 3, 2, 5)
-    assert layout.blocks == ((0, 3), (3, 5))
-    assert layout.left_out == 0
-    left_out = order_matrix(m, keep_unrelated=False)
-    assert left_out.order == (1, 4, 6, 0, 3) and left_out.left_out == 2
-    # A tight pair inside a group held by a weaker link stays adjacent, its ends facing the link.
-    m = _matrix(5, {(0, 1): 0.9, (2, 3): 0.7, (1, 3): 0.1, (4, 0): 0.05})
-    assert order_matrix(m).order == (4, 0, 1, 3, 2)
 
 
 def _help(widget, point: QPoint) -> str:

@@ -190,7 +190,7 @@ def _write_articles(folder, count):
 def test_folder_import_runs_off_the_gui_thread_with_progress(qtbot, window, database, tmp_path, monkeypatch):
     import threading
 
-    import reader.ui.library.importing as library_import
+    import reader.storage.library as library_import
 
     threads, real = set(), library_import.import_paths
 
@@ -218,7 +218,7 @@ def test_folder_import_can_be_cancelled_and_keeps_what_it_imported(qtbot, window
                                                                      monkeypatch):
     import time
 
-    import reader.ui.library.importing as library_import
+    import reader.storage.library as library_import
 
     real = library_import.import_paths
 

@@ -10,13 +10,11 @@ A document is written to the database when it is first annotated (``import_docum
 same text is recognised; a new version of the same file replaces the stored text). Every
 storage error is shown in a dialog and leaves the stored data as it was.
 
-``open_window_database`` opens the database for ``run_app``. This is the one window module
-(with ``reader.ui.annotations.commands``) that imports reader.storage.
+The window's database is opened by ``reader.storage.annotations.open_window_database``.
 """
 
 from __future__ import annotations
 
-import datetime
 import getpass
 
 from PySide6.QtCore import QObject, Qt
@@ -25,7 +23,6 @@ from PySide6.QtWidgets import QMenu, QToolBar
 
 from reader.core.anchoring import anchor
 from reader.core.annotations import COLOURS, Annotation, AnnotationError, Target
-from reader.core.documents import Document
 from reader.storage.annotations import (
     add_annotation,
     anchor_annotation,
@@ -33,11 +30,16 @@ from reader.storage.annotations import (
     get_annotation,
     list_annotations,
     list_tags,
-    purge_deleted,
     update_annotation,
 )
-from reader.storage.database import StorageError, open_database, resolve_db_path
-from reader.storage.documents import find_document, get_document, import_document, list_documents
+from reader.storage.database import StorageError
+from reader.storage.documents import (
+    document_from_stored,
+    find_document,
+    get_document,
+    import_document,
+    list_documents,
+)
 from reader.ui.actions import add_action
 from reader.ui.annotations import commands as annotation_commands
 from reader.ui.annotations.dialog import AnnotationDialog
@@ -47,26 +49,6 @@ from reader.ui.annotations.transfer import AnnotationTransfer
 from reader.ui.reading.offsets import OffsetMap
 
 SIDES = ("a", "b")
-#: Deleted annotations are kept this long for undo (also by another window), then purged.
-KEEP_DELETED_DAYS = 7
-
-
-def open_window_database(cli_path=None):
-    """``(database, None)``, or ``(None, message)`` when it cannot be opened (the window still works)."""
-    try:
-        db = open_database(resolve_db_path(cli_path))
-        cutoff = datetime.datetime.now(datetime.UTC) - datetime.timedelta(days=KEEP_DELETED_DAYS)
-        purge_deleted(db, before=cutoff.isoformat(timespec="seconds").replace("+00:00", "Z"))
-    except StorageError as error:
-        return None, f"Annotations are off because the database cannot be used: {error}"
-    return db, None
-
-
-def document_from_stored(stored) -> Document:
-    """A window ``Document`` of a stored one (to open an annotation's document)."""
-    return Document(text=stored.text, title=stored.title, path=stored.path, source=stored.source or "",
-                    content_hash=stored.content_hash, format=stored.format or "text",
-                    encoding=stored.encoding or "utf-8", url=stored.url, published=stored.published)
 
 
 class AnnotationController(QObject):

@@ -9,7 +9,7 @@ are imported, so the library is not empty for a new user.
 The corpus index (``reader.core.corpus.CorpusIndex``) is built, extended and queried on one
 ``BackgroundRunner`` thread, never on the GUI thread; rankings and scans arrive through signals
 and a stale ranking is dropped. Imports run on a second runner with their own database
-connection (``reader.ui.library.importing``), with a progress dialog and Cancel; other storage calls run on
+connection (``reader.storage.library.import_files``), with a progress dialog and Cancel; other storage calls run on
 the GUI thread (SQLite connections belong to their thread). Every storage or file error is shown in a
 dialog and leaves stored data as it was. With ``reader.storage``, this is one of the window modules
 allowed to import it.
@@ -23,13 +23,17 @@ from PySide6.QtWidgets import QFileDialog, QProgressDialog
 from reader.core.corpus import CorpusDoc, CorpusIndex
 from reader.core.documents import FORMATS
 from reader.storage.database import StorageError
-from reader.storage.documents import get_document, list_documents, search_documents, update_metadata
-from reader.storage.library import ensure_seed_library, library_corpus
+from reader.storage.documents import (
+    document_from_stored,
+    get_document,
+    list_documents,
+    search_documents,
+    update_metadata,
+)
+from reader.storage.library import database_file, ensure_seed_library, import_files, library_corpus
 from reader.ui.actions import add_action
-from reader.ui.annotations.controller import document_from_stored
 from reader.ui.library.dock import LibraryDock
 from reader.ui.library.edit_dialog import LibraryEditDialog
-from reader.ui.library.importing import database_file, import_files
 from reader.ui.library.tasks import BackgroundRunner
 
 FILE_FILTER = f"Articles ({' '.join('*' + suffix for suffix in FORMATS)});;All files (*)"
