@@ -2,7 +2,7 @@
 heat map, the derivation graph and the table of pairs.
 
 ``CorpusOverviewDialog(docs, parent)`` takes ``reader.core.corpus.CorpusDoc`` objects (their
-``title`` labels the pictures) and starts ``reader.core.corpus.scan`` on a ``BackgroundRunner``
+``title`` labels the pictures) and starts ``reader.core.corpus.scan`` on a ``reader.ui.tasks.TaskRunner``
 at once: the window stays responsive, a progress bar shows how far it is, and Cancel stops it
 (the dialog then says so and offers to scan again). Activating a pair (a heat-map cell, a graph
 edge, a table row) emits ``compare_requested(key_a, key_b)`` with the source first when the
@@ -30,7 +30,7 @@ from reader.core.corpus import ScanResult, scan
 from reader.core.coverage import percent
 from reader.ui.corpus.matrix import HeatMap
 from reader.ui.corpus.views import DerivationGraphView
-from reader.ui.library.tasks import BackgroundRunner
+from reader.ui.tasks import TaskRunner
 
 #: Worker processes for the scan (the issue's target machine has two cores).
 SCAN_WORKERS = 2
@@ -49,7 +49,7 @@ class CorpusOverviewDialog(QDialog):
         self.workers = workers
         self.titles = {d.key: d.title or str(d.key) for d in self.docs}
         self.result: ScanResult | None = None
-        self.runner = BackgroundRunner(self)
+        self.runner = TaskRunner(self)
         self._generation = 0
 
         self.status = QLabel()

@@ -2,6 +2,6 @@
 
 The controller that adds the Library dock and menu to the window; the dock itself (search,
 compare two documents, a document's likely sources and copies); the dialog that edits a
-document's title, source, URL and date; file imports off the GUI thread; and the one-thread
-``BackgroundRunner`` that library (and corpus) work runs on.
+document's title, source, URL and date; and file imports off the GUI thread. Library and
+corpus work runs on the window-wide ``reader.ui.tasks.TaskRunner`` (one private thread each).
 """

@@ -7,12 +7,12 @@ run (``add_seeds_on_first_run``), while the database holds nothing but seed arti
 are imported, so the library is not empty for a new user.
 
 The corpus index (``reader.core.corpus.CorpusIndex``) is built, extended and queried on one
-``BackgroundRunner`` thread, never on the GUI thread; rankings and scans arrive through signals
-and a stale ranking is dropped. Imports run on a second runner with their own database
-connection (``reader.storage.library.import_files``), with a progress dialog and Cancel; other storage calls run on
-the GUI thread (SQLite connections belong to their thread). Every storage or file error is shown in a
-dialog and leaves stored data as it was. With ``reader.storage``, this is one of the window modules
-allowed to import it.
+``reader.ui.tasks.TaskRunner`` (a private one-thread pool, so in order), never on the GUI
+thread; rankings and scans arrive through signals and a stale ranking is dropped. Imports run
+on a second runner with their own database connection (``reader.storage.library.import_files``),
+with a progress dialog and Cancel; other storage calls run on the GUI thread (SQLite connections
+belong to their thread). Every storage or file error is shown in a dialog and leaves stored data
+as it was. With ``reader.storage``, this is one of the window modules allowed to import it.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from reader.storage.library import database_file, ensure_seed_library, import_fi
 from reader.ui.actions import add_action
 from reader.ui.library.dock import LibraryDock
 from reader.ui.library.edit_dialog import LibraryEditDialog
-from reader.ui.library.tasks import BackgroundRunner
+from reader.ui.tasks import TaskRunner
 
 FILE_FILTER = f"Articles ({' '.join('*' + suffix for suffix in FORMATS)});;All files (*)"
 
@@ -49,9 +49,9 @@ class LibraryController(QObject):
         super().__init__(window)
         self.window, self.db = window, db
         self.dock = LibraryDock(window)
-        self.runner = BackgroundRunner(self)
+        self.runner = TaskRunner(self)
         # Imports get a thread of their own: a long one must not hold up rankings.
-        self.import_runner = BackgroundRunner(self)
+        self.import_runner = TaskRunner(self)
         self.import_progress: QProgressDialog | None = None
         self._import_generation = 0
         self._index_holder: dict = {"index": None}

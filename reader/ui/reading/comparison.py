@@ -3,7 +3,8 @@
 ``Comparison`` is the window's model. Widgets never talk to each other about documents or
 matches; they call this object and redraw on its signals. Changing a document clears the
 alignment (its offsets no longer apply) and starts a new one; changing the settings keeps the
-old marks on screen until the new alignment arrives. Alignment runs in ``AlignmentRunner``.
+old marks on screen until the new alignment arrives. Alignment runs on a latest-only
+``reader.ui.tasks.TaskRunner`` (a newer request makes older runs stale; only its result arrives).
 Each alignment is then judged (``reader.core.corpus.pair_verdict``: the verdict, with the
 direction from the documents' dates, quotations or containment) on a background thread too —
 tokenizing two 1 MB texts takes about a second — and ``verdict_changed`` reports it; a verdict
@@ -14,13 +15,14 @@ Must not import reader.storage or widgets.
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import QObject, Signal
 
 from reader.core.config import AlignConfig
 from reader.core.corpus import pair_verdict
-from reader.ui.library.tasks import BackgroundRunner
 from reader.ui.reading.passage_index import PassageIndex
-from reader.ui.worker import AlignmentRunner
+from reader.ui.tasks import TaskRunner
 
 
 class Comparison(QObject):
@@ -40,12 +42,17 @@ class Comparison(QObject):
         self.verdict = None
         self.index: PassageIndex | None = None
         self.current: int | None = None
-        self.runner = AlignmentRunner(align_function, self)
-        self.runner.finished.connect(self._on_aligned)
-        self.runner.failed.connect(self.failed)
-        self.runner.progress.connect(self.progress)
+        if align_function is None:
+            from reader.core.align import align as align_function
+        self.align_function = align_function
+        # One thread: an alignment fills every core it gets, so a stale run must not compete
+        # with the newest one; it stops at its next should_cancel check.
+        self.runner = TaskRunner(self, latest_only=True, pause_gc=True)
+        self.runner.finished.connect(lambda _generation, alignment: self._on_aligned(alignment))
+        self.runner.failed.connect(lambda _generation, message: self.failed.emit(message))
+        self.runner.progress.connect(lambda _generation, done, total: self.progress.emit(done, total))
         self.runner.busy_changed.connect(self.busy_changed)
-        self.judge_runner = BackgroundRunner(self)
+        self.judge_runner = TaskRunner(self)
         self.judge_runner.finished.connect(self._on_judged)
         self._judge_generation = 0
 
@@ -94,13 +101,14 @@ class Comparison(QObject):
         if not self.ready():
             self.runner.cancel()
             return
-        self.runner.request(self.documents["a"].text, self.documents["b"].text, self.config)
+        self.runner.start(partial(self.align_function, self.documents["a"].text, self.documents["b"].text,
+                                  self.config))
 
     def cancel(self) -> None:
         self.runner.cancel()
 
     def shutdown(self) -> None:
-        self.runner.shutdown()
+        self.runner.shutdown(wait_ms=3000)
         self.judge_runner.shutdown()
 
     def _documents_replaced(self) -> None:
