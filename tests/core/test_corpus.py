@@ -151,7 +151,7 @@ def test_index_ranks_a_new_article_among_many(corpus):
 
 def test_quoted_words_inside_passages_are_counted_exactly():
     """A long copied text has thousands of passages (its speed is measured in benchmarks/)."""
-    from reader.core.corpus import _quoted_words
+    from reader.core.corpus_records import _quoted_words
     from reader.core.text import tokenize
 
     paragraph = 'The minister said “we will cut waiting times in every hospital” on Monday. Others disagreed. '
