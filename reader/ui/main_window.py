@@ -9,6 +9,7 @@ dialog and leaves the documents on screen untouched. Must not import reader.stor
 from __future__ import annotations
 
 import os
+from types import MappingProxyType
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QToolBar,
     QVBoxLayout,
@@ -38,12 +40,24 @@ from reader.ui.reading.reading_pane import DEFAULT_POINT_SIZE, ReadingPane
 from reader.ui.reading.scroll_sync import ScrollSync
 from reader.ui.reading.settings_panel import SettingsPanel
 from reader.ui.reading.summary_bar import SummaryBar
+from reader.ui.window_parts import WindowParts
 
 FILE_FILTER = f"Articles ({' '.join('*' + suffix for suffix in FORMATS)});;All files (*)"
 MIN_POINT_SIZE, MAX_POINT_SIZE = 7, 32
 
 
 class MainWindow(QMainWindow):
+    #: Where each controller's dock goes: place -> (how, beside which dock). The right column is
+    #: the Matching settings ("settings", built by the window), below them the Annotations panel,
+    #: and the Library as a tab behind the Annotations panel, not a column of its own: three side
+    #: panels left each reading pane a third of the width at 1600 px. So "library" needs the
+    #: "annotations" dock placed first: the controllers are built in this order (see __init__),
+    #: and ``_add_dock`` refuses a place whose neighbour is not there yet rather than guess.
+    DOCK_PLACES = {
+        "annotations": ("below", "settings"),
+        "library": ("tab behind", "annotations"),
+    }
+
     def __init__(self, preferences: Preferences, align_function=None, database=None) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
@@ -63,21 +77,33 @@ class MainWindow(QMainWindow):
         self.settings_dock = QDockWidget("Matching", self)
         self.settings_dock.setObjectName("settingsDock")
         self.settings_dock.setWidget(self.settings_panel)
+        self.docks: dict[str, QDockWidget] = {"passages": self.passage_dock, "settings": self.settings_dock}
+        self.menus: dict[str, QMenu] = {}
         self._build_layout()
         self._build_actions()
         self._connect()
+        # What the controllers may touch; they get this, never the window itself.
+        self.parts = WindowParts(
+            parent=self, preferences=preferences, comparison=self.comparison, panes=MappingProxyType(self.panes),
+            scroll_sync=self.scroll_sync, menus=MappingProxyType(self.menus), toolbar=self.toolbar,
+            add_menu=self._add_menu, add_dock=self._add_dock,
+            show_status=lambda message, timeout: self.statusBar().showMessage(message, timeout),
+            # Looked up at each call, so a replaced show_error or compare (a test's) is the one used.
+            show_error=lambda message: self.show_error(message),
+            compare=lambda document_a, document_b: self.compare(document_a, document_b))
         # Annotations live in the database; without one the window still compares documents.
+        # The order matters: the library's dock is a tab behind the annotations' (DOCK_PLACES).
         self.annotations = None
-        if database is not None:
-            from reader.ui.annotations.controller import AnnotationController
-
-            self.annotations = AnnotationController(self, database)
-        # The library (dock, sources/copies, corpus overview) also lives in the database.
         self.library = None
         if database is not None:
+            from reader.ui.annotations.controller import AnnotationController
             from reader.ui.library.controller import LibraryController
 
-            self.library = LibraryController(self, database)
+            self.annotations = AnnotationController(self.parts, database)
+            # The library (dock, sources/copies, corpus overview) also lives in the database.
+            self.library = LibraryController(self.parts, database)
+            # Annotations imported with their documents add to the library.
+            self.annotations.documents_imported.connect(self.library.reload)
 
         size = preferences.point_size() or DEFAULT_POINT_SIZE
         for pane in self.panes.values():
@@ -138,21 +164,20 @@ class MainWindow(QMainWindow):
                                checked=self.preferences.sync_scrolling())
         a["about"] = add_action(self, "&About Reader", self.show_about, "F1")
 
-        menu = self.menuBar().addMenu("&File")
+        menu = self._add_menu("file", "&File")
         for name in ("open_a", "open_b", None, "paste_a", "paste_b", None, "swap", None, "quit"):
             menu.addSeparator() if name is None else menu.addAction(a[name])
-        menu = self.view_menu = self.menuBar().addMenu("&View")
-        menu.setObjectName("viewMenu")
+        menu = self.view_menu = self._add_menu("view", "&View")
         for name in ("zoom_in", "zoom_out", "zoom_reset", None, "sync", None):
             menu.addSeparator() if name is None else menu.addAction(a[name])
         menu.addAction(self.passage_dock.toggleViewAction())
         menu.addAction(self.settings_dock.toggleViewAction())
-        menu = self.menuBar().addMenu("&Go")
+        menu = self._add_menu("go", "&Go")
         menu.addAction(a["next"])
         menu.addAction(a["previous"])
-        self.menuBar().addMenu("&Help").addAction(a["about"])
+        self._add_menu("help", "&Help").addAction(a["about"])
 
-        toolbar = QToolBar("Main toolbar")
+        toolbar = self.toolbar = QToolBar("Main toolbar")
         toolbar.setObjectName("mainToolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toolbar.setMovable(False)
@@ -165,6 +190,30 @@ class MainWindow(QMainWindow):
         for name in ("zoom_in", "zoom_out"):
             toolbar.widgetForAction(a[name]).setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         self.addToolBar(toolbar)
+
+    def _add_menu(self, name: str, title: str) -> QMenu:
+        """A menu at the end of the menu bar, object name ``f"{name}Menu"``, kept in ``menus``."""
+        if name in self.menus:
+            raise ValueError(f"there is already a {name!r} menu")
+        menu = self.menus[name] = self.menuBar().addMenu(title)
+        menu.setObjectName(f"{name}Menu")
+        return menu
+
+    def _add_dock(self, place: str, dock: QDockWidget) -> None:
+        """Put a controller's dock in its place (``DOCK_PLACES``); View shows or hides it."""
+        how, beside = self.DOCK_PLACES[place]
+        if place in self.docks:
+            raise ValueError(f"the {place!r} dock is already placed")
+        if beside not in self.docks:
+            raise ValueError(f"the {place!r} dock goes {how} the {beside!r} dock, which must be placed first")
+        if how == "below":  # both visible, one above the other
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            self.splitDockWidget(self.docks[beside], dock, Qt.Orientation.Vertical)
+        else:  # "tab behind": the neighbour's tab stays in front
+            self.tabifyDockWidget(self.docks[beside], dock)
+            self.docks[beside].raise_()
+        self.docks[place] = dock
+        self.view_menu.addAction(dock.toggleViewAction())  # every panel can be shown again from View
 
     def _connect(self) -> None:
         c = self.comparison

@@ -1,6 +1,7 @@
 """Annotations in the window: the glue between the panes, the dialog, the sidebar and storage.
 
-``AnnotationController(window, db)`` adds to a ``MainWindow``: the Annotations dock, an
+``AnnotationController(parts, db)`` adds to a ``MainWindow`` (through its ``WindowParts``, the
+only parts of the window it touches): the Annotations dock, an
 Annotations menu, a toolbar button and Ctrl+M ("Annotate Selection…"), "Annotate selection…"
 in each pane's context menu, Undo/Redo (Ctrl+Z / Ctrl+Shift+Z) of add, edit and delete, and
 the annotation marks in both panes. Annotations are anchored to the text the pane shows, so a
@@ -17,9 +18,9 @@ from __future__ import annotations
 
 import getpass
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QUndoStack
-from PySide6.QtWidgets import QMenu, QToolBar
+from PySide6.QtWidgets import QMenu
 
 from reader.core.anchoring import anchor
 from reader.core.annotations import COLOURS, Annotation, AnnotationError, Target
@@ -47,28 +48,29 @@ from reader.ui.annotations.overlay import AnnotationOverlay, Mark
 from reader.ui.annotations.sidebar import ALL, SHOWN, AnnotationSidebar, SidebarRow
 from reader.ui.annotations.transfer import AnnotationTransfer
 from reader.ui.reading.offsets import OffsetMap
+from reader.ui.window_parts import WindowParts
 
 SIDES = ("a", "b")
 
 
 class AnnotationController(QObject):
-    def __init__(self, window, db) -> None:
-        super().__init__(window)
-        self.window = window
+    #: Emitted when an import of annotations stored documents too (the library lists them).
+    documents_imported = Signal()
+
+    def __init__(self, parts: WindowParts, db) -> None:
+        super().__init__(parts.parent)
+        self.parts = parts
         self.db = db
-        self.comparison = window.comparison
+        self.comparison = parts.comparison
         #: Database id of the document each pane shows (None: not stored yet, or no document).
         self.document_ids: dict[str, int | None] = {"a": None, "b": None}
         self.dialog: AnnotationDialog | None = None
         self.context_menu: QMenu | None = None
         self.undo_stack = QUndoStack(self)
 
-        self.sidebar = AnnotationSidebar(window)
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.sidebar)
-        settings_dock = getattr(window, "settings_dock", None)
-        if settings_dock is not None:  # below the matching settings, both visible
-            window.splitDockWidget(settings_dock, self.sidebar, Qt.Orientation.Vertical)
-        self.overlays = {side: AnnotationOverlay(window.panes[side]) for side in SIDES}
+        self.sidebar = AnnotationSidebar(parts.parent)
+        parts.add_dock("annotations", self.sidebar)  # below the matching settings, both visible
+        self.overlays = {side: AnnotationOverlay(parts.panes[side]) for side in SIDES}
         self._build_actions()
         self.transfer = AnnotationTransfer(self)
         self._connect()
@@ -76,7 +78,7 @@ class AnnotationController(QObject):
 
     # Construction ----------------------------------------------------------------------
     def _build_actions(self) -> None:
-        w = self.window
+        w = self.parts.parent  # owns the actions, so their shortcuts work in the whole window
         self.annotate_action = add_action(w, "&Annotate Selection…", self.annotate_selection, "Ctrl+M",
                                           tip="Write a note on the selected text")
         self.edit_action = add_action(w, "&Edit Annotation…", self.edit_selected)
@@ -90,19 +92,14 @@ class AnnotationController(QObject):
             w.addAction(action)
         self.sidebar.set_undo_actions(self.undo_action, self.redo_action)
 
-        menu = w.menuBar().addMenu("A&nnotations")
-        menu.setObjectName("annotationsMenu")
+        menu = self.menu = self.parts.add_menu("annotations", "A&nnotations")
         for action in (self.annotate_action, self.edit_action, self.delete_action, None, self.undo_action,
                        self.redo_action, None, self.sidebar.toggleViewAction()):
             menu.addSeparator() if action is None else menu.addAction(action)
-        view_menu = getattr(w, "view_menu", None)
-        if view_menu is not None:  # every panel can be shown again from View
-            view_menu.addAction(self.sidebar.toggleViewAction())
-        toolbar = w.findChild(QToolBar, "mainToolbar")
-        if toolbar is not None:
-            toolbar.addSeparator()
-            toolbar.addAction(self.annotate_action)
-            toolbar.widgetForAction(self.annotate_action).setText("Annotate")
+        toolbar = self.parts.toolbar
+        toolbar.addSeparator()
+        toolbar.addAction(self.annotate_action)
+        toolbar.widgetForAction(self.annotate_action).setText("Annotate")
 
     def _connect(self) -> None:
         self.comparison.documents_changed.connect(self.on_documents_changed)
@@ -111,7 +108,7 @@ class AnnotationController(QObject):
         self.sidebar.edit_requested.connect(self.edit)
         self.sidebar.delete_requested.connect(self.delete)
         for side in SIDES:
-            view = self.window.panes[side].view
+            view = self.parts.panes[side].view
             view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             view.customContextMenuRequested.connect(lambda pos, side=side: self._show_context_menu(side, pos))
             view.clicked_at.connect(lambda position, side=side: self._on_text_clicked(side, position))
@@ -128,13 +125,13 @@ class AnnotationController(QObject):
                 self.document_ids[side] = (find_document(self.db, content_hash=document.content_hash)
                                            or (find_document(self.db, path=document.path) if document.path else None))
             except StorageError as error:
-                self.window.show_error(str(error))
+                self.parts.show_error(str(error))
         self.refresh()
 
     def selection(self, side: str) -> tuple[int, int] | None:
         """The selected span of pane ``side`` in ``Document.text`` offsets, trimmed of spaces."""
         document = self.comparison.documents[side]
-        cursor = self.window.panes[side].view.textCursor()
+        cursor = self.parts.panes[side].view.textCursor()
         if document is None or not cursor.hasSelection():
             return None
         offsets = OffsetMap(document.text)
@@ -146,7 +143,7 @@ class AnnotationController(QObject):
         return (start, end) if end > start else None
 
     def _selected_side(self) -> str | None:
-        focused = [s for s in SIDES if self.window.panes[s].view.hasFocus()]
+        focused = [s for s in SIDES if self.parts.panes[s].view.hasFocus()]
         for side in focused + [s for s in SIDES if s not in focused]:
             if self.selection(side) is not None:
                 return side
@@ -168,7 +165,7 @@ class AnnotationController(QObject):
         side = side or self._selected_side()
         span = self.selection(side) if side else None
         if span is None:
-            self.window.show_error("Select the text to annotate in document A or B first, then choose "
+            self.parts.show_error("Select the text to annotate in document A or B first, then choose "
                                    "Annotate Selection (Ctrl+M).")
             return
         start, end = span
@@ -198,12 +195,12 @@ class AnnotationController(QObject):
                                     author=getpass.getuser())
             stored = add_annotation(self.db, annotation)
         except (StorageError, AnnotationError) as error:
-            self.window.show_error(f"The annotation was not saved: {error}")
+            self.parts.show_error(f"The annotation was not saved: {error}")
             return
         self.undo_stack.push(annotation_commands.added(self.db, stored, self._report, self.refresh))
         self.refresh()
         self.select(stored.id)
-        self.window.statusBar().showMessage("Annotation saved.", 4000)
+        self.parts.show_status("Annotation saved.", 4000)
 
     def _target(self, side: str, start: int, end: int) -> Target:
         """Target on the shown document of ``side``, storing the document first if needed."""
@@ -215,13 +212,13 @@ class AnnotationController(QObject):
     # Editing and deleting --------------------------------------------------------------
     def edit_selected(self) -> None:
         if self.sidebar.selected_id() is None:
-            self.window.show_error("Choose an annotation in the Annotations list first.")
+            self.parts.show_error("Choose an annotation in the Annotations list first.")
             return
         self.edit(self.sidebar.selected_id())
 
     def delete_selected(self) -> None:
         if self.sidebar.selected_id() is None:
-            self.window.show_error("Choose an annotation in the Annotations list first.")
+            self.parts.show_error("Choose an annotation in the Annotations list first.")
             return
         self.delete(self.sidebar.selected_id())
 
@@ -229,7 +226,7 @@ class AnnotationController(QObject):
         try:
             before = get_annotation(self.db, annotation_id)
         except StorageError as error:
-            self.window.show_error(str(error))
+            self.parts.show_error(str(error))
             return
         titles = self._titles(before)
         pair = before.targets[1] if before.is_pair else None
@@ -244,7 +241,7 @@ class AnnotationController(QObject):
             after = update_annotation(self.db, before.id, note=values["note"], tags=values["tags"],
                                       colour=values["colour"], verdict=values["verdict"] if before.is_pair else None)
         except (StorageError, AnnotationError) as error:
-            self.window.show_error(f"The change was not saved: {error}")
+            self.parts.show_error(f"The change was not saved: {error}")
             return
         if after != before:
             self.undo_stack.push(annotation_commands.edited(self.db, before, after, self._report, self.refresh))
@@ -255,16 +252,16 @@ class AnnotationController(QObject):
         try:
             gone = delete_annotation(self.db, annotation_id)
         except StorageError as error:
-            self.window.show_error(f"The annotation was not deleted: {error}")
+            self.parts.show_error(f"The annotation was not deleted: {error}")
             return
         self.undo_stack.push(annotation_commands.deleted(self.db, gone, self._report, self.refresh))
         self.refresh()
-        self.window.statusBar().showMessage("Annotation deleted. Undo with Ctrl+Z.", 6000)
+        self.parts.show_status("Annotation deleted. Undo with Ctrl+Z.", 6000)
 
     def _open_dialog(self, *, on_accept, **kwargs) -> None:
         if self.dialog is not None:
             self.dialog.close()
-        dialog = AnnotationDialog(self.window, **kwargs)
+        dialog = AnnotationDialog(self.parts.parent, **kwargs)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: on_accept(dialog.values()))
         dialog.finished.connect(lambda _r: setattr(self, "dialog", None))
@@ -278,7 +275,7 @@ class AnnotationController(QObject):
             self._refresh_marks()
             self._refresh_sidebar()
         except StorageError as error:
-            self.window.show_error(str(error))
+            self.parts.show_error(str(error))
 
     def _refresh_marks(self) -> None:
         for side in SIDES:
@@ -352,15 +349,15 @@ class AnnotationController(QObject):
             if not any(self.document_ids[s] in annotation.document_ids() for s in SIDES):
                 stored = [document_from_stored(get_document(self.db, t.document_id)) for t in annotation.targets]
                 if len(stored) == 2:
-                    self.window.compare(stored[0], stored[1])
+                    self.parts.compare(stored[0], stored[1])
                 else:
                     self.comparison.set_document("a", stored[0])
         except StorageError as error:
-            self.window.show_error(str(error))
+            self.parts.show_error(str(error))
             return
         self.select(annotation_id)
         revealed = False
-        with self.window.scroll_sync.locked():
+        with self.parts.scroll_sync.locked():
             for side in SIDES:
                 document = self.comparison.documents[side]
                 for t in annotation.targets:
@@ -368,10 +365,10 @@ class AnnotationController(QObject):
                         continue
                     found = anchor(document.text, t.selectors, t.content_hash)
                     if not found.is_orphan:
-                        self.window.panes[side].reveal(found.start, found.end)
+                        self.parts.panes[side].reveal(found.start, found.end)
                         revealed = True
         if not revealed:
-            self.window.statusBar().showMessage(
+            self.parts.show_status(
                 f"This annotation's passage is no longer in the text: “{annotation.targets[0].quote.exact[:80]}”", 8000)
 
     def _on_text_clicked(self, side: str, position: int) -> None:
@@ -385,7 +382,7 @@ class AnnotationController(QObject):
     # Context menu ----------------------------------------------------------------------
     def build_context_menu(self, side: str, pos) -> QMenu:
         """The pane's standard menu (Copy, Select All) plus the annotation entries."""
-        view = self.window.panes[side].view
+        view = self.parts.panes[side].view
         menu = view.createStandardContextMenu(pos)
         menu.addSeparator()
         annotate = menu.addAction("Annotate selection…", lambda: self.annotate_selection(side))
@@ -403,7 +400,7 @@ class AnnotationController(QObject):
         menu = self.build_context_menu(side, pos)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.context_menu = menu
-        menu.popup(self.window.panes[side].view.viewport().mapToGlobal(pos))
+        menu.popup(self.parts.panes[side].view.viewport().mapToGlobal(pos))
 
     def _report(self, message: str) -> None:
-        self.window.show_error(message)
+        self.parts.show_error(message)

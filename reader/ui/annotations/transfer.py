@@ -4,9 +4,9 @@
 stored annotation as W3C Web Annotation JSON-LD (lossless; Import reads it back), CSV or
 Markdown, the format following the file type chosen in the save dialog (or the file's
 extension). Import reads a JSON-LD export (``reader.storage.annotation_io.import_annotations``
-in one transaction: a bad file stores nothing) and redraws the marks, the sidebar and the
-library at once. Every problem is a dialog naming the file. One of the window modules allowed
-to import reader.storage.
+in one transaction: a bad file stores nothing) and redraws the marks and the sidebar at once;
+when it stored documents too, the controller's ``documents_imported`` tells the library. Every
+problem is a dialog naming the file. One of the window modules allowed to import reader.storage.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import json
 import os
 import pathlib
 
-from PySide6.QtWidgets import QFileDialog, QMenu
+from PySide6.QtWidgets import QFileDialog
 
 from reader.core.annotations import AnnotationError
 from reader.core.documents import load_document
@@ -46,21 +46,20 @@ def with_extension(path: str, fmt: str) -> str:
 class AnnotationTransfer:
     def __init__(self, controller) -> None:
         self.controller = controller
-        self.window = controller.window
-        self.export_action = add_action(self.window, "E&xport Annotations…", self.choose_export,
+        self.parts = parts = controller.parts
+        self.export_action = add_action(parts.parent, "E&xport Annotations…", self.choose_export,
                                         tip="Save every annotation as JSON-LD, CSV or Markdown")
-        self.import_action = add_action(self.window, "&Import Annotations…", self.choose_import,
+        self.import_action = add_action(parts.parent, "&Import Annotations…", self.choose_import,
                                         tip="Read annotations from a JSON-LD export")
-        menu = self.window.menuBar().findChild(QMenu, "annotationsMenu")
-        if menu is not None:
-            menu.addSeparator()
-            menu.addAction(self.export_action)
-            menu.addAction(self.import_action)
+        menu = parts.menus["annotations"]  # the controller made it before building this
+        menu.addSeparator()
+        menu.addAction(self.export_action)
+        menu.addAction(self.import_action)
 
     # Export ------------------------------------------------------------------------------
     def choose_export(self) -> None:
-        start = os.path.join(self.window.preferences.last_folder(), "annotations.jsonld")
-        path, chosen = QFileDialog.getSaveFileName(self.window, "Export Annotations", start,
+        start = os.path.join(self.parts.preferences.last_folder(), "annotations.jsonld")
+        path, chosen = QFileDialog.getSaveFileName(self.parts.parent, "Export Annotations", start,
                                                    ";;".join(EXPORT_TYPES))
         if path:
             fmt = export_format(path, chosen)
@@ -71,22 +70,22 @@ class AnnotationTransfer:
         try:
             text = export_annotations(self.controller.db, fmt)
         except StorageError as error:
-            self.window.show_error(f"{path}: the annotations could not be read: {error}")
+            self.parts.show_error(f"{path}: the annotations could not be read: {error}")
             return False
         try:
             # newline="" keeps the CSV writer's own line ends.
             with open(path, "w", encoding="utf-8", newline="") as handle:
                 handle.write(text)
         except OSError as error:
-            self.window.show_error(f"{path}: cannot write the export ({error.strerror or error})")
+            self.parts.show_error(f"{path}: cannot write the export ({error.strerror or error})")
             return False
-        self.window.statusBar().showMessage(f"Exported the annotations to {path}", 8000)
+        self.parts.show_status(f"Exported the annotations to {path}", 8000)
         return True
 
     # Import ------------------------------------------------------------------------------
     def choose_import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.window, "Import Annotations", self.window.preferences.last_folder(),
-                                              IMPORT_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self.parts.parent, "Import Annotations",
+                                              self.parts.preferences.last_folder(), IMPORT_FILTER)
         if path:
             self.import_from(path)
 
@@ -113,14 +112,12 @@ class AnnotationTransfer:
             except ValueError as error:  # a document file named by the export could not be read
                 problem = f"nothing was imported: {error}"
         if problem is not None:
-            self.window.show_error(f"{path}: {problem}")
+            self.parts.show_error(f"{path}: {problem}")
             return None
         self.controller.on_documents_changed()  # imported documents may be the ones on screen
-        library = getattr(self.window, "library", None)
-        if library is not None and report.documents_added:
-            library.refresh()
-            library.rebuild_index()
-        self.window.statusBar().showMessage(
+        if report.documents_added:
+            self.controller.documents_imported.emit()  # the window connects it to the library
+        self.parts.show_status(
             f"Imported {report.total} annotation(s) from {os.path.basename(path)}: {report.added} new, "
             f"{report.updated} updated, {report.unchanged} unchanged"
             + (f"; {report.documents_added} document(s) added" if report.documents_added else ""), 10_000)

@@ -1,8 +1,9 @@
 """The library in the window: the glue between the Library dock, the corpus index and storage.
 
-``LibraryController(window, db)`` adds to a ``MainWindow``: the Library dock (search, pick two
-documents to compare, the selected document's likely sources and copies), a Library menu
-(Import Files…, Import Folder…, Corpus Overview…) and the overview dialog. On the app's first
+``LibraryController(parts, db)`` adds to a ``MainWindow`` (through its ``WindowParts``, the only
+parts of the window it touches): the Library dock (search, pick two documents to compare, the
+selected document's likely sources and copies), a Library menu (Import Files…, Import Folder…,
+Corpus Overview…) and the overview dialog. On the app's first
 run (``add_seeds_on_first_run``), while the database holds nothing but seed articles, the seeds
 are imported, so the library is not empty for a new user.
 
@@ -35,6 +36,7 @@ from reader.ui.actions import add_action
 from reader.ui.library.dock import LibraryDock
 from reader.ui.library.edit_dialog import LibraryEditDialog
 from reader.ui.tasks import TaskRunner
+from reader.ui.window_parts import WindowParts
 
 FILE_FILTER = f"Articles ({' '.join('*' + suffix for suffix in FORMATS)});;All files (*)"
 
@@ -45,9 +47,10 @@ class LibraryController(QObject):
     #: Emitted when an import ends: its ``ImportOutcome``, or None when it failed.
     import_done = Signal(object)
 
-    def __init__(self, window, db) -> None:
-        super().__init__(window)
-        self.window, self.db = window, db
+    def __init__(self, parts: WindowParts, db) -> None:
+        super().__init__(parts.parent)
+        self.parts, self.db = parts, db
+        window = parts.parent  # owns the dock and the actions, so their shortcuts work everywhere
         self.dock = LibraryDock(window)
         self.runner = TaskRunner(self)
         # Imports get a thread of their own: a long one must not hold up rankings.
@@ -59,15 +62,10 @@ class LibraryController(QObject):
         self._rank_generation = 0
         self.overview = None
 
-        # A tab beside the Annotations panel on the right, not a sidebar of its own: three side
-        # panels left each reading pane a third of the width at 1600 px. Annotations stay in
-        # front (they belong to the pair on screen); Library ▸ Show Library brings this tab up.
-        sidebar = getattr(getattr(window, "annotations", None), "sidebar", None)
-        if sidebar is not None:
-            window.tabifyDockWidget(sidebar, self.dock)
-            sidebar.raise_()
-        else:
-            window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        # A tab behind the Annotations panel on the right (MainWindow.DOCK_PLACES says why).
+        # Annotations stay in front (they belong to the pair on screen); Library ▸ Show Library
+        # brings this tab up. View shows or hides it beside the other panels.
+        parts.add_dock("library", self.dock)
         a = self.actions_by_name = {
             "import_files": add_action(window, "Import &Files into Library…", self.choose_files,
                                        tip="Add articles to the library"),
@@ -78,13 +76,9 @@ class LibraryController(QObject):
             "show": add_action(window, "Show &Library", self.show_dock, "Ctrl+L",
                                tip="Bring the Library panel to the front and search it"),
         }
-        menu = window.menuBar().addMenu("&Library")
-        menu.setObjectName("libraryMenu")
+        menu = parts.add_menu("library", "&Library")
         for name in ("show", None, "import_files", "import_folder", None, "overview"):
             menu.addSeparator() if name is None else menu.addAction(a[name])
-        view_menu = getattr(window, "view_menu", None)
-        if view_menu is not None:  # beside the other panels' show/hide toggles
-            view_menu.addAction(self.dock.toggleViewAction())
 
         self.dock.search_changed.connect(lambda _text: self.refresh())
         self.dock.compare_requested.connect(self.compare)
@@ -110,11 +104,16 @@ class LibraryController(QObject):
         try:
             report = ensure_seed_library(self.db)
         except StorageError as error:
-            self.window.show_error(f"The seed articles could not be added to the library: {error}")
+            self.parts.show_error(f"The seed articles could not be added to the library: {error}")
             return
         if report is not None and (report.added or report.updated):
             self.refresh()
             self.rebuild_index()
+
+    def reload(self) -> None:
+        """Read the list and rebuild the index again (documents were stored behind its back)."""
+        self.refresh()
+        self.rebuild_index()
 
     def show_dock(self) -> None:
         """Show the Library panel (even when closed or behind another tab) and focus its search."""
@@ -129,7 +128,7 @@ class LibraryController(QObject):
             everything = list_documents(self.db)
             rows = search_documents(self.db, query, limit=10_000) if query else everything
         except StorageError as error:
-            self.window.show_error(f"The library cannot be read: {error}")
+            self.parts.show_error(f"The library cannot be read: {error}")
             return
         self._titles = {d.id: d.title for d in everything}
         self.dock.set_documents(rows, total=len(everything))
@@ -139,7 +138,7 @@ class LibraryController(QObject):
         try:
             docs = library_corpus(self.db)
         except StorageError as error:
-            self.window.show_error(f"The library cannot be read: {error}")
+            self.parts.show_error(f"The library cannot be read: {error}")
             return
         holder = self._index_holder
 
@@ -178,7 +177,7 @@ class LibraryController(QObject):
             self.ranking_shown.emit(result)
 
     def _on_failed(self, generation: int, message: str) -> None:
-        self.window.show_error(f"The library index failed: {message}")
+        self.parts.show_error(f"The library index failed: {message}")
 
     # Opening documents ---------------------------------------------------------------------
     def _document(self, doc_id):
@@ -186,28 +185,28 @@ class LibraryController(QObject):
 
     def compare(self, id_a, id_b) -> None:
         try:
-            self.window.compare(self._document(id_a), self._document(id_b))
+            self.parts.compare(self._document(id_a), self._document(id_b))
         except StorageError as error:
-            self.window.show_error(f"The document cannot be opened: {error}")
+            self.parts.show_error(f"The document cannot be opened: {error}")
 
     def open_document(self, doc_id: int, side: str) -> None:
         try:
             document = self._document(doc_id)
         except StorageError as error:
-            self.window.show_error(f"The document cannot be opened: {error}")
+            self.parts.show_error(f"The document cannot be opened: {error}")
             return
-        documents = dict(self.window.comparison.documents)
+        documents = dict(self.parts.comparison.documents)
         documents[side] = document
-        self.window.compare(documents["a"], documents["b"])
+        self.parts.compare(documents["a"], documents["b"])
 
     # Importing and editing -------------------------------------------------------------------
     def choose_files(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self.window, "Import into Library", "", FILE_FILTER)
+        files, _ = QFileDialog.getOpenFileNames(self.parts.parent, "Import into Library", "", FILE_FILTER)
         if files:
             self.import_paths(files)
 
     def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self.window, "Import Folder into Library")
+        folder = QFileDialog.getExistingDirectory(self.parts.parent, "Import Folder into Library")
         if folder:
             self.import_paths([folder])
 
@@ -215,7 +214,7 @@ class LibraryController(QObject):
         """Import files/folders in the background with a progress dialog and Cancel; then select
         the first new document so its likely sources show (``import_done`` says when)."""
         if self._import_generation:
-            self.window.show_error("An import is still running: wait for it or cancel it first.")
+            self.parts.show_error("An import is still running: wait for it or cancel it first.")
             return
         paths = [str(p) for p in paths]
         path = database_file(self.db)
@@ -227,7 +226,7 @@ class LibraryController(QObject):
                 return
             self._on_imported(0, outcome)
             return
-        progress = QProgressDialog("Importing into the library…", "Cancel", 0, 0, self.window)
+        progress = QProgressDialog("Importing into the library…", "Cancel", 0, 0, self.parts.parent)
         progress.setWindowTitle("Import into Library")
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(400)  # a handful of files never flashes a dialog
@@ -258,7 +257,7 @@ class LibraryController(QObject):
         if generation != self._import_generation:
             return
         self._close_import_progress()
-        self.window.show_error(f"The import stopped: {message}. Documents imported before it are kept.")
+        self.parts.show_error(f"The import stopped: {message}. Documents imported before it are kept.")
         self.refresh()
         self.rebuild_index()
         self.import_done.emit(None)
@@ -279,9 +278,9 @@ class LibraryController(QObject):
         if outcome.cancelled:
             message = (f"Import cancelled after {outcome.done:,} of {outcome.files:,} files; what was imported "
                        f"is kept. " + message)
-        self.window.statusBar().showMessage(message, 10_000)
+        self.parts.show_status(message, 10_000)
         if report.failed:
-            self.window.show_error(message + "\n\n" + "\n".join(report.failed[:20])
+            self.parts.show_error(message + "\n\n" + "\n".join(report.failed[:20])
                                    + ("\n…" if len(report.failed) > 20 else ""))
         new = report.added or report.updated
         if new:
@@ -293,9 +292,9 @@ class LibraryController(QObject):
         try:
             stored = get_document(self.db, doc_id)
         except StorageError as error:
-            self.window.show_error(f"The document cannot be edited: {error}")
+            self.parts.show_error(f"The document cannot be edited: {error}")
             return
-        dialog = LibraryEditDialog(stored, self.window)
+        dialog = LibraryEditDialog(stored, self.parts.parent)
         if not dialog.exec() or not dialog.fields():
             return
         self.save_metadata(doc_id, dialog.fields())
@@ -304,7 +303,7 @@ class LibraryController(QObject):
         try:
             stored = update_metadata(self.db, doc_id, **fields)
         except (StorageError, ValueError) as error:
-            self.window.show_error(f"The document was not changed: {error}")
+            self.parts.show_error(f"The document was not changed: {error}")
             return
         text = get_document(self.db, doc_id).text
         updated = CorpusDoc(doc_id, text, stored.title, stored.published)
@@ -321,11 +320,11 @@ class LibraryController(QObject):
         try:
             docs = library_corpus(self.db)
         except StorageError as error:
-            self.window.show_error(f"The library cannot be read: {error}")
+            self.parts.show_error(f"The library cannot be read: {error}")
             return
         if self.overview is not None:
             self.overview.close()
-        self.overview = CorpusOverviewDialog(docs, self.window)
+        self.overview = CorpusOverviewDialog(docs, self.parts.parent)
         self.overview.compare_requested.connect(self.compare)
         self.overview.show()
 
