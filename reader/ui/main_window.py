@@ -1,4 +1,8 @@
-"""The main window: menus, toolbar, docks and the wiring between the widgets and the model.
+"""The main window: layout, docks and the wiring between the widgets and the model.
+
+Its actions, menus, toolbar and dock placement are built by ``WindowMenus``
+(``reader.ui.window_menus``); opening documents (files, drops, clipboard, swap) is
+``DocumentOpening`` (``reader.ui.opening``); both are mixins of ``MainWindow``.
 
 Owns no logic of its own beyond routing: documents come from ``reader.core.documents``, the
 comparison state lives in ``Comparison``, each widget paints itself. Every error a user can
@@ -8,28 +12,14 @@ dialog and leaves the documents on screen untouched. Must not import reader.stor
 
 from __future__ import annotations
 
-import os
 from types import MappingProxyType
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import (
-    QApplication,
-    QDockWidget,
-    QFileDialog,
-    QHBoxLayout,
-    QMainWindow,
-    QMenu,
-    QMessageBox,
-    QToolBar,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDockWidget, QHBoxLayout, QMainWindow, QMenu, QMessageBox, QVBoxLayout, QWidget
 
 from reader import __version__
-from reader.core.documents import FORMATS, DocumentError, document_from_text, load_document
 from reader.ui import icons
-from reader.ui.actions import add_action
+from reader.ui.opening import FILE_FILTER, DocumentOpening
 from reader.ui.preferences import Preferences
 from reader.ui.reading import kind_style
 from reader.ui.reading.comparison import Comparison
@@ -40,13 +30,15 @@ from reader.ui.reading.reading_pane import DEFAULT_POINT_SIZE, ReadingPane
 from reader.ui.reading.scroll_sync import ScrollSync
 from reader.ui.reading.settings_panel import SettingsPanel
 from reader.ui.reading.summary_bar import SummaryBar
+from reader.ui.window_menus import WindowMenus
 from reader.ui.window_parts import WindowParts
 
-FILE_FILTER = f"Articles ({' '.join('*' + suffix for suffix in FORMATS)});;All files (*)"
+__all__ = ["FILE_FILTER", "MainWindow"]
+
 MIN_POINT_SIZE, MAX_POINT_SIZE = 7, 32
 
 
-class MainWindow(QMainWindow):
+class MainWindow(DocumentOpening, WindowMenus, QMainWindow):
     #: Where each controller's dock goes: place -> (how, beside which dock). The right column is
     #: the Matching settings ("settings", built by the window), below them the Annotations panel,
     #: and the Library as a tab behind the Annotations panel, not a column of its own: three side
@@ -138,82 +130,7 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.passage_dock], [200], Qt.Orientation.Vertical)
         self.resizeDocks([self.settings_dock], [250], Qt.Orientation.Horizontal)
 
-    def _build_actions(self) -> None:
-        a = self.actions_by_name = {}
-        a["open_a"] = add_action(self, "&Open Document A…", lambda: self.choose_file("a"), "Ctrl+O",
-                                 icon=icons.open_a(), tip="Open a file as document A (left)")
-        a["open_b"] = add_action(self, "Open Document &B…", lambda: self.choose_file("b"), "Ctrl+Shift+O",
-                                 icon=icons.open_b(), tip="Open a file as document B (right)")
-        a["paste_a"] = add_action(self, "Paste Clipboard as Document A", lambda: self.paste_document("a"),
-                                  "Ctrl+Alt+V", tip="Use the text on the clipboard as document A")
-        a["paste_b"] = add_action(self, "&Paste Clipboard as Document B", lambda: self.paste_document("b"),
-                                  "Ctrl+Shift+V", icon=icons.paste(), tip="Use the text on the clipboard as document B")
-        a["swap"] = add_action(self, "&Swap Sides", self.swap_sides, "Ctrl+Shift+S", icon=icons.swap(),
-                               tip="Exchange documents A and B")
-        a["quit"] = add_action(self, "&Quit", self.close, QKeySequence.StandardKey.Quit, "Ctrl+Q")
-        a["next"] = add_action(self, "&Next Passage", lambda: self.step(True), "F7", icon=icons.next_())
-        a["previous"] = add_action(self, "P&revious Passage", lambda: self.step(False), "Shift+F7",
-                                   icon=icons.previous())
-        a["zoom_in"] = add_action(self, "Zoom &In", lambda: self.zoom(+1), "Ctrl+=", "Ctrl++",
-                                  icon=icons.zoom_in(), tip="Larger text")
-        a["zoom_out"] = add_action(self, "Zoom &Out", lambda: self.zoom(-1), "Ctrl+-", icon=icons.zoom_out(),
-                                   tip="Smaller text")
-        a["zoom_reset"] = add_action(self, "&Actual Size", lambda: self.zoom(0), "Ctrl+0", tip="Default text size")
-        a["sync"] = add_action(self, "S&ynchronize Scrolling", self.set_sync_scrolling, icon=icons.sync(),
-                               tip="Scroll both documents together", checkable=True,
-                               checked=self.preferences.sync_scrolling())
-        a["about"] = add_action(self, "&About Reader", self.show_about, "F1")
-
-        menu = self._add_menu("file", "&File")
-        for name in ("open_a", "open_b", None, "paste_a", "paste_b", None, "swap", None, "quit"):
-            menu.addSeparator() if name is None else menu.addAction(a[name])
-        menu = self.view_menu = self._add_menu("view", "&View")
-        for name in ("zoom_in", "zoom_out", "zoom_reset", None, "sync", None):
-            menu.addSeparator() if name is None else menu.addAction(a[name])
-        menu.addAction(self.passage_dock.toggleViewAction())
-        menu.addAction(self.settings_dock.toggleViewAction())
-        menu = self._add_menu("go", "&Go")
-        menu.addAction(a["next"])
-        menu.addAction(a["previous"])
-        self._add_menu("help", "&Help").addAction(a["about"])
-
-        toolbar = self.toolbar = QToolBar("Main toolbar")
-        toolbar.setObjectName("mainToolbar")
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        toolbar.setMovable(False)
-        for name in ("open_a", "open_b", None, "swap", None, "previous", "next", None, "sync", None,
-                     "zoom_out", "zoom_in"):
-            toolbar.addSeparator() if name is None else toolbar.addAction(a[name])
-        for name, short in (("open_a", "Open A"), ("open_b", "Open B"), ("previous", "Previous"), ("next", "Next"),
-                            ("swap", "Swap"), ("sync", "Sync scrolling")):
-            toolbar.widgetForAction(a[name]).setText(short)
-        for name in ("zoom_in", "zoom_out"):
-            toolbar.widgetForAction(a[name]).setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
-        self.addToolBar(toolbar)
-
-    def _add_menu(self, name: str, title: str) -> QMenu:
-        """A menu at the end of the menu bar, object name ``f"{name}Menu"``, kept in ``menus``."""
-        if name in self.menus:
-            raise ValueError(f"there is already a {name!r} menu")
-        menu = self.menus[name] = self.menuBar().addMenu(title)
-        menu.setObjectName(f"{name}Menu")
-        return menu
-
-    def _add_dock(self, place: str, dock: QDockWidget) -> None:
-        """Put a controller's dock in its place (``DOCK_PLACES``); View shows or hides it."""
-        how, beside = self.DOCK_PLACES[place]
-        if place in self.docks:
-            raise ValueError(f"the {place!r} dock is already placed")
-        if beside not in self.docks:
-            raise ValueError(f"the {place!r} dock goes {how} the {beside!r} dock, which must be placed first")
-        if how == "below":  # both visible, one above the other
-            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-            self.splitDockWidget(self.docks[beside], dock, Qt.Orientation.Vertical)
-        else:  # "tab behind": the neighbour's tab stays in front
-            self.tabifyDockWidget(self.docks[beside], dock)
-            self.docks[beside].raise_()
-        self.docks[place] = dock
-        self.view_menu.addAction(dock.toggleViewAction())  # every panel can be shown again from View
+    # Actions, menus, toolbar, docks: WindowMenus (reader.ui.window_menus)
 
     def _connect(self) -> None:
         c = self.comparison
@@ -232,79 +149,7 @@ class MainWindow(QMainWindow):
             pane.passage_clicked.connect(lambda i, side=side: self.go_to(i, origin=side))
             pane.files_dropped.connect(lambda files, side=side: self.open_dropped(side, files))
 
-    # Opening documents -------------------------------------------------------------------
-    def compare(self, document_a, document_b) -> None:
-        """Show two documents side by side (either may be None) and align them."""
-        self.comparison.set_documents(document_a, document_b)
-        self._remember_pair()
-
-    def _load_or_report(self, path: str):
-        """The document at ``path``, or None after a dialog saying why it cannot be read."""
-        try:
-            return load_document(path)
-        except (DocumentError, OSError) as error:
-            self.show_error(str(error) if isinstance(error, DocumentError) else f"{path}: {error.strerror or error}")
-            return None
-
-    def open_path(self, side: str, path: str) -> bool:
-        """Load ``path`` as document ``side``; on failure show why and keep what is shown."""
-        document = self._load_or_report(path)
-        if document is None:
-            return False
-        self.comparison.set_document(side, document)
-        self.preferences.set_last_folder(os.path.dirname(os.path.abspath(path)))
-        self._remember_pair()
-        self.statusBar().showMessage(f"Opened {document.source} as document {side.upper()}", 5000)
-        return True
-
-    def choose_file(self, side: str) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, f"Open document {side.upper()}", self.preferences.last_folder(),
-                                              FILE_FILTER)
-        if path:
-            self.open_path(side, path)
-
-    def open_dropped(self, side: str, files: list[str]) -> None:
-        """One file opens on the pane it was dropped on; two files open as A and B."""
-        if len(files) == 1:
-            self.open_path(side, files[0])
-        elif len(files) == 2:
-            # Both are read before either is shown: a bad second file leaves the pair on screen
-            # as it was, rather than half replaced.
-            documents = []
-            for path in files:
-                document = self._load_or_report(path)
-                if document is None:
-                    return
-                documents.append(document)
-            self.compare(*documents)
-            self.preferences.set_last_folder(os.path.dirname(os.path.abspath(files[0])))
-            self.statusBar().showMessage(f"Opened {documents[0].source} as A and {documents[1].source} as B", 5000)
-        else:
-            self.show_error(f"{len(files)} files were dropped: drop one file on a pane, or two files to compare them.")
-
-    def paste_document(self, side: str) -> None:
-        text = QApplication.clipboard().text()
-        limit = self.comparison.config.max_chars
-        if len(text) > limit:  # refused before hashing it and laying it out, which takes seconds
-            self.show_error(f"Cannot paste as document {side.upper()}: the clipboard text is too long "
-                            f"({len(text):,} characters; the limit is {limit:,}).")
-            return
-        try:
-            document = document_from_text(text, source="clipboard")
-        except DocumentError as error:
-            self.show_error(f"Cannot paste as document {side.upper()}: {error}")
-            return
-        self.comparison.set_document(side, document)
-        self._remember_pair()
-        self.statusBar().showMessage(f"Pasted {len(text.split()):,} words as document {side.upper()}", 5000)
-
-    def swap_sides(self) -> None:
-        self.comparison.swap()
-        self._remember_pair()
-
-    def _remember_pair(self) -> None:
-        docs = self.comparison.documents
-        self.preferences.set_last_pair(*(getattr(docs[s], "path", None) for s in ("a", "b")))
+    # Opening documents: DocumentOpening (reader.ui.opening) --------------------------------
 
     # Navigation --------------------------------------------------------------------------
     def go_to(self, match_index: int, origin: str | None) -> None:

@@ -1,0 +1,99 @@
+"""The main window's actions, menus, toolbar and dock placement: ``WindowMenus``, a mixin of ``MainWindow``.
+
+Contract: ``_build_actions()`` makes the window-wide actions (``actions_by_name``), the File,
+View, Go and Help menus (``view_menu``) and the main ``toolbar``; ``_add_menu`` and ``_add_dock``
+are what ``WindowParts.add_menu``/``add_dock`` call for the controllers. Needs on ``self``:
+``preferences``, ``menus``, ``docks``, ``passage_dock``, ``settings_dock``, ``DOCK_PLACES`` and
+the slots the actions call (opening, navigation, view). Routing only; no state of its own.
+Must not import reader.storage.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QDockWidget, QMenu, QToolBar
+
+from reader.ui import icons
+from reader.ui.actions import add_action
+
+
+class WindowMenus:
+    """Mixed into ``MainWindow`` (a ``QMainWindow``); builds its menus, toolbar and dock places."""
+
+    def _build_actions(self) -> None:
+        a = self.actions_by_name = {}
+        a["open_a"] = add_action(self, "&Open Document A…", lambda: self.choose_file("a"), "Ctrl+O",
+                                 icon=icons.open_a(), tip="Open a file as document A (left)")
+        a["open_b"] = add_action(self, "Open Document &B…", lambda: self.choose_file("b"), "Ctrl+Shift+O",
+                                 icon=icons.open_b(), tip="Open a file as document B (right)")
+        a["paste_a"] = add_action(self, "Paste Clipboard as Document A", lambda: self.paste_document("a"),
+                                  "Ctrl+Alt+V", tip="Use the text on the clipboard as document A")
+        a["paste_b"] = add_action(self, "&Paste Clipboard as Document B", lambda: self.paste_document("b"),
+                                  "Ctrl+Shift+V", icon=icons.paste(), tip="Use the text on the clipboard as document B")
+        a["swap"] = add_action(self, "&Swap Sides", self.swap_sides, "Ctrl+Shift+S", icon=icons.swap(),
+                               tip="Exchange documents A and B")
+        a["quit"] = add_action(self, "&Quit", self.close, QKeySequence.StandardKey.Quit, "Ctrl+Q")
+        a["next"] = add_action(self, "&Next Passage", lambda: self.step(True), "F7", icon=icons.next_())
+        a["previous"] = add_action(self, "P&revious Passage", lambda: self.step(False), "Shift+F7",
+                                   icon=icons.previous())
+        a["zoom_in"] = add_action(self, "Zoom &In", lambda: self.zoom(+1), "Ctrl+=", "Ctrl++",
+                                  icon=icons.zoom_in(), tip="Larger text")
+        a["zoom_out"] = add_action(self, "Zoom &Out", lambda: self.zoom(-1), "Ctrl+-", icon=icons.zoom_out(),
+                                   tip="Smaller text")
+        a["zoom_reset"] = add_action(self, "&Actual Size", lambda: self.zoom(0), "Ctrl+0", tip="Default text size")
+        a["sync"] = add_action(self, "S&ynchronize Scrolling", self.set_sync_scrolling, icon=icons.sync(),
+                               tip="Scroll both documents together", checkable=True,
+                               checked=self.preferences.sync_scrolling())
+        a["about"] = add_action(self, "&About Reader", self.show_about, "F1")
+
+        menu = self._add_menu("file", "&File")
+        for name in ("open_a", "open_b", None, "paste_a", "paste_b", None, "swap", None, "quit"):
+            menu.addSeparator() if name is None else menu.addAction(a[name])
+        menu = self.view_menu = self._add_menu("view", "&View")
+        for name in ("zoom_in", "zoom_out", "zoom_reset", None, "sync", None):
+            menu.addSeparator() if name is None else menu.addAction(a[name])
+        menu.addAction(self.passage_dock.toggleViewAction())
+        menu.addAction(self.settings_dock.toggleViewAction())
+        menu = self._add_menu("go", "&Go")
+        menu.addAction(a["next"])
+        menu.addAction(a["previous"])
+        self._add_menu("help", "&Help").addAction(a["about"])
+
+        toolbar = self.toolbar = QToolBar("Main toolbar")
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.setMovable(False)
+        for name in ("open_a", "open_b", None, "swap", None, "previous", "next", None, "sync", None,
+                     "zoom_out", "zoom_in"):
+            toolbar.addSeparator() if name is None else toolbar.addAction(a[name])
+        for name, short in (("open_a", "Open A"), ("open_b", "Open B"), ("previous", "Previous"), ("next", "Next"),
+                            ("swap", "Swap"), ("sync", "Sync scrolling")):
+            toolbar.widgetForAction(a[name]).setText(short)
+        for name in ("zoom_in", "zoom_out"):
+            toolbar.widgetForAction(a[name]).setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        self.addToolBar(toolbar)
+
+    def _add_menu(self, name: str, title: str) -> QMenu:
+        """A menu at the end of the menu bar, object name ``f"{name}Menu"``, kept in ``menus``."""
+        if name in self.menus:
+            raise ValueError(f"there is already a {name!r} menu")
+        menu = self.menus[name] = self.menuBar().addMenu(title)
+        menu.setObjectName(f"{name}Menu")
+        return menu
+
+    def _add_dock(self, place: str, dock: QDockWidget) -> None:
+        """Put a controller's dock in its place (``DOCK_PLACES``); View shows or hides it."""
+        how, beside = self.DOCK_PLACES[place]
+        if place in self.docks:
+            raise ValueError(f"the {place!r} dock is already placed")
+        if beside not in self.docks:
+            raise ValueError(f"the {place!r} dock goes {how} the {beside!r} dock, which must be placed first")
+        if how == "below":  # both visible, one above the other
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            self.splitDockWidget(self.docks[beside], dock, Qt.Orientation.Vertical)
+        else:  # "tab behind": the neighbour's tab stays in front
+            self.tabifyDockWidget(self.docks[beside], dock)
+            self.docks[beside].raise_()
+        self.docks[place] = dock
+        self.view_menu.addAction(dock.toggleViewAction())  # every panel can be shown again from View
