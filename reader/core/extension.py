@@ -1,9 +1,9 @@
-"""Extension: grow seeds (similar unit pairs) into passages, the second stage of the engine.
+"""Extension: grow seeds (similar unit pairs) into clusters, the second stage of the engine.
 
-Seeds that lie close together in *both* texts form one passage; order inside a passage does not
+Seeds that lie close together in *both* texts form one cluster; order inside a cluster does not
 matter, so reordered sentences stay together. Clustering alternates between the two texts
 (split wherever the gap between consecutive seeds exceeds ``max_gap`` units) until stable; a
-passage whose two sides are not similar enough as a whole is re-clustered with a smaller gap
+cluster whose two sides are not similar enough as a whole is re-clustered with a smaller gap
 (Sanchez-Perez, Sidorov & Gelbukh, PAN 2014).
 Pure functions; must not import Qt.
 """
@@ -26,7 +26,7 @@ class Seed(NamedTuple):
     dice: float
 
 
-#: What the passages are grown from: a ``Seed``, or the plain ``(a, b, cosine, dice)`` tuple that
+#: What the clusters are grown from: a ``Seed``, or the plain ``(a, b, cosine, dice)`` tuple that
 #: ``reader.core.seeding.find_seeds`` makes (the code here only indexes them).
 SeedLike = tuple[int, int, float, float]
 
@@ -92,15 +92,15 @@ def _summed(vectors: list[dict[str, float]], first: int, last: int) -> dict[str,
     return out
 
 
-def passage_similarity(va, vb, a_first, a_last, b_first, b_last) -> float:
+def cluster_similarity(va, vb, a_first, a_last, b_first, b_last) -> float:
     return cosine(_summed(va, a_first, a_last), _summed(vb, b_first, b_last))
 
 
 def extend(seeds: Sequence[SeedLike], va, vb, max_gap: int, min_similarity: float, anchor=None) -> list[Cluster]:
-    """Validated passages from seeds; clusters failing validation are re-split with a smaller gap.
+    """Validated clusters from seeds; clusters failing validation are re-split with a smaller gap.
 
     With ``anchor`` (a predicate on seeds), only clusters holding at least one anchor seed are
-    kept: weak seeds may extend a passage but never start one.
+    kept: weak seeds may extend a cluster but never start one.
     """
     out = []
     for group in cluster_seeds(seeds, max_gap):
@@ -110,7 +110,7 @@ def extend(seeds: Sequence[SeedLike], va, vb, max_gap: int, min_similarity: floa
         a_last = max(s[0] for s in group)
         b_first = min(s[1] for s in group)
         b_last = max(s[1] for s in group)
-        sim = passage_similarity(va, vb, a_first, a_last, b_first, b_last)
+        sim = cluster_similarity(va, vb, a_first, a_last, b_first, b_last)
         if sim >= min_similarity or len(group) == 1:
             out.append(Cluster(a_first, a_last, b_first, b_last, tuple(group), sim))
         elif max_gap > 0:
@@ -120,7 +120,7 @@ def extend(seeds: Sequence[SeedLike], va, vb, max_gap: int, min_similarity: floa
             smaller = min(max_gap - 1, max(_widest_gap(group) - 1, 0))
             out.extend(extend(group, va, vb, smaller, min_similarity, anchor))
         else:
-            # No gap left: keep the seeds as they are, one passage each.
+            # No gap left: keep the seeds as they are, one cluster each.
             for s in group:
                 if anchor is None or anchor(s):
                     out.append(Cluster(s[0], s[0], s[1], s[1], (s,), s[2]))

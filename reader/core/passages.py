@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reader.core.extension import SeedLike, passage_similarity
+from reader.core.extension import SeedLike, cluster_similarity
 from reader.core.seeding import PreparedText
 from reader.core.worddiff import span_diff
 
@@ -77,7 +77,7 @@ def link_units(seeds: Sequence[SeedLike], va=None, vb=None) -> list[Link]:
     def improves(link: Link, a_first, a_last, b_first, b_last) -> bool:
         if va is None:
             return True
-        new = passage_similarity(va, vb, a_first, a_last, b_first, b_last)
+        new = cluster_similarity(va, vb, a_first, a_last, b_first, b_last)
         if new > link.similarity:
             link.similarity = new
             return True

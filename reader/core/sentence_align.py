@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from reader.core.extension import Cluster, Seed, SeedLike, passage_similarity
+from reader.core.extension import Cluster, Seed, SeedLike, cluster_similarity
 from reader.core.seeding import cosine, dice
 
 #: A stretch needs this many strong seeds, in order in both texts: two reports of one event
@@ -138,7 +138,7 @@ def _monotone_links(a0, a1, b0, b1, va, vb, blocked_a, blocked_b):
             elif len(ia) == 1 and len(jb) == 1:
                 hit = cosine(va[ia[0]], vb[jb[0]])
             else:
-                hit = passage_similarity(va, vb, ia[0], ia[-1], jb[0], jb[-1])
+                hit = cluster_similarity(va, vb, ia[0], ia[-1], jb[0], jb[-1])
             cache[key] = hit
         return hit
 
