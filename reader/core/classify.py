@@ -15,7 +15,7 @@ from collections.abc import Set
 
 from reader.core.config import AlignConfig
 from reader.core.matches import EDITED, KINDS, PARAPHRASE, QUOTE, VERBATIM, Match
-from reader.core.passages import COPY_RUN, Span, chars, claim
+from reader.core.passages import COPY_RUN, Span, chars, claim, flag_runs
 from reader.core.seeding import PreparedText
 from reader.core.similarity import content_share
 from reader.core.summarize import token_ranges
@@ -137,14 +137,7 @@ def _quoted_range(lo: int, hi: int, flags: bytearray, free: bytearray, tokens=No
     """
     best = (lo, hi)
     best_key = (0, 0)
-    k = lo
-    while k < hi:
-        if not flags[k]:
-            k += 1
-            continue
-        start = k
-        while k < hi and flags[k]:
-            k += 1
+    for start, k in flag_runs(flags, lo, hi):
         hits = 0 if tokens is None else sum(1 for t in tokens[start:k] if not t.stop and t.norm in shared)
         if (hits, k - start) > best_key:
             best, best_key = (start, k), (hits, k - start)

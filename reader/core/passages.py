@@ -255,19 +255,25 @@ def _shares_run(span: Span, pa: PreparedText, pb: PreparedText, n: int) -> bool:
     return any(tuple(b[k:k + n]) in grams for k in range(len(b) - n + 1))
 
 
-def _free_part(lo: int, hi: int, free: bytearray) -> tuple[int, int]:
-    """The longest run of free tokens inside ``[lo, hi)`` (empty when none is free)."""
-    best = (lo, lo)
+def flag_runs(flags: bytearray, lo: int, hi: int):
+    """The runs ``(start, end)`` of set flags inside ``[lo, hi)``, in order."""
     k = lo
     while k < hi:
-        if not free[k]:
+        if not flags[k]:
             k += 1
             continue
         start = k
-        while k < hi and free[k]:
+        while k < hi and flags[k]:
             k += 1
-        if k - start > best[1] - best[0]:
-            best = (start, k)
+        yield start, k
+
+
+def _free_part(lo: int, hi: int, free: bytearray) -> tuple[int, int]:
+    """The longest run of free tokens inside ``[lo, hi)`` (empty when none is free)."""
+    best = (lo, lo)
+    for start, end in flag_runs(free, lo, hi):
+        if end - start > best[1] - best[0]:
+            best = (start, end)
     return best
 
 

@@ -317,27 +317,17 @@ def find_seeds(pa: PreparedText, pb: PreparedText, vectors: Vectors, threshold: 
                 once |= x
             if not once:
                 continue
-            if need == 1:  # sharing one word: only short units can reach the threshold
-                limit = bound(1, nb)
+            # Units sharing exactly one, two or three words: only short enough ones can reach
+            # the threshold.
+            for shared, exactly in ((1, once ^ twice), (2, twice ^ thrice), (3, thrice ^ more)):
+                if need > shared or not exactly:
+                    continue
+                limit = bound(shared, nb)
                 if limit >= 0:
-                    x = (once ^ twice) & up_to[min(limit, largest)]
+                    x = exactly & up_to[min(limit, largest)]
                     if x:
                         for i in members(x, lo):
-                            keep(i, j, 1, nb, wb)
-            if need <= 2 and twice:  # sharing two words
-                limit = bound(2, nb)
-                if limit >= 0:
-                    x = (twice ^ thrice) & up_to[min(limit, largest)]
-                    if x:
-                        for i in members(x, lo):
-                            keep(i, j, 2, nb, wb)
-            if need <= 3 and thrice:  # sharing three words
-                limit = bound(3, nb)
-                if limit >= 0:
-                    x = (thrice ^ more) & up_to[min(limit, largest)]
-                    if x:
-                        for i in members(x, lo):
-                            keep(i, j, 3, nb, wb)
+                            keep(i, j, shared, nb, wb)
             if more:  # sharing four words or more: count them
                 for i in members(more, lo):
                     k = len(ua[i].terms.keys() & terms.keys())

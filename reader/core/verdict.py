@@ -39,7 +39,6 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, replace
-from typing import TypedDict
 
 from reader.core.article_body import TextLayout, text_layout
 from reader.core.coverage import percent, share_figure
@@ -181,18 +180,6 @@ class Verdict:
                 "direction_text": self.explain_direction(names) or None}
 
 
-class _VerdictFields(TypedDict, total=False):
-    """The keyword fields of ``Verdict`` that ``judge`` gathers before it knows the relation."""
-    source: str | None
-    evidence: str | None
-    sentences_a: SentenceCounts
-    sentences_b: SentenceCounts
-    passages: int
-    quote_passages: int
-    share_a: float
-    share_b: float
-
-
 def judge(alignment: Alignment, text_a: str, text_b: str, *, relation: str | None,
           source: str | None = None, basis: str | None = None,
           tokens: tuple[list[Token], list[Token]] | None = None,
@@ -207,11 +194,12 @@ def judge(alignment: Alignment, text_a: str, text_b: str, *, relation: str | Non
     matches = alignment.matches
     quotes = sum(1 for m in matches if m.kind == QUOTE)
     share_a, share_b = share_figure(alignment.summary.share_a), share_figure(alignment.summary.share_b)
-    base = _VerdictFields(source=None, evidence=None, passages=len(matches), quote_passages=quotes,
-                          share_a=share_a, share_b=share_b)
+    # The figures every verdict carries; the relation and the sides are filled in below.
+    base = Verdict(NONE, later=None, source=None, evidence=None, sentences_a=SentenceCounts(),
+                   sentences_b=SentenceCounts(), passages=len(matches), quote_passages=quotes,
+                   share_a=share_a, share_b=share_b)
     if not matches:
-        base["sentences_a"], base["sentences_b"] = SentenceCounts(), SentenceCounts()
-        return Verdict(NONE, None, **base)
+        return base
     if layouts is None:
         tokens_a, tokens_b = tokens if tokens is not None else (None, None)
         layouts = text_layout(text_a, tokens_a), text_layout(text_b, tokens_b)
@@ -220,21 +208,21 @@ def judge(alignment: Alignment, text_a: str, text_b: str, *, relation: str | Non
                                                          for m in matches], layout_a)
     counts_b = sentence_counts(text_b, layout_b.tokens, [(m.b_start, m.b_end, m.a_start, m.a_end, m.kind)
                                                          for m in matches], layout_b)
-    base["sentences_a"], base["sentences_b"] = counts_a, counts_b
+    base = replace(base, sentences_a=counts_a, sentences_b=counts_b)
     if quotes == len(matches):
-        return Verdict(QUOTATION, None, **base)
+        return replace(base, relation=QUOTATION)
     if relation != _DERIVED:
-        return Verdict(SHARED, None, **base)
+        return replace(base, relation=SHARED)
     if source in ("a", "b"):
         later = "b" if source == "a" else "a"
-        base["source"], base["evidence"] = source, basis
+        base = replace(base, source=source, evidence=basis)
     else:
         fa, fb = counts_a.fraction, counts_b.fraction
         if abs(fa - fb) < MUTUAL_MARGIN and _is_rewrite(counts_a) and _is_rewrite(counts_b):
-            return Verdict(REWRITE, None, **base)
+            return replace(base, relation=REWRITE)
         later = "a" if (fa, share_a) > (fb, share_b) else "b"
     counts = counts_a if later == "a" else counts_b
-    return Verdict(REWRITE if _is_rewrite(counts) else COPIES, later, **base)
+    return replace(base, relation=REWRITE if _is_rewrite(counts) else COPIES, later=later)
 
 
 def _is_rewrite(counts: SentenceCounts) -> bool:
