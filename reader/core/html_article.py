@@ -17,7 +17,8 @@ message is one line, without the file or URL name: the caller adds it).
   is a 1 January that only a bare year backs (a copyright line).
 - The page is parsed, never executed: no script runs and nothing it links to is fetched.
 - Hostile pages never raise anything but ``PageError`` and never take minutes: pages over
-  ``MAX_PAGE_CHARS`` characters or ``MAX_START_TAGS`` start tags are refused before parsing; a
+  ``MAX_PAGE_CHARS`` characters (scripts and styles, emptied first, not counted) or
+  ``MAX_START_TAGS`` start tags are refused before parsing; a
   page built by JavaScript (no text, a ``<noscript>`` asking for it) gets a message saying so;
   nesting deeper than the parser reads, a truncated page or binary bytes end in "no article text".
 Must not import Qt.
@@ -33,14 +34,20 @@ from dataclasses import dataclass
 #: Which path read the text: trafilatura's article extraction, or its baseline when the former
 #: found nothing (a page too short or too plain to hold an "article").
 EXTRACTORS = ("trafilatura", "trafilatura-baseline")
-#: Pages longer than this (characters of HTML) are refused. The 181 pages of the public
-#: article-extraction benchmark are at most 1.5 MB; trafilatura reads about 1 MB of text per
-#: second on this project's machine, so the limit keeps the worst case to seconds.
-MAX_PAGE_CHARS = 8_000_000
-#: Pages with more start tags than this are refused: trafilatura's pruning costs about 0.2 ms a
-#: tag (15,000 bare <div><p> pairs: 5 s on a loaded 2-core machine), while the benchmark's
-#: busiest page has about 1,600 start tags and long real articles a few thousand.
-MAX_START_TAGS = 30_000
+#: Pages longer than this (characters of HTML once their scripts and styles are set aside) are
+#: refused. Trafilatura reads about 0.6 million characters of text a second on this project's
+#: (shared, 2-core) machine, so the limit keeps the worst case near five seconds; the 181 pages
+#: of the public article-extraction benchmark are at most 1.5 MB with their scripts.
+MAX_PAGE_CHARS = 3_000_000
+#: Pages with more start tags than this are refused: trafilatura's pruning costs about 0.3 ms a
+#: tag on this project's machine (7,500 bare <div><p> pairs: 5 s while other work loads it),
+#: while the benchmark's busiest page has about 1,600 start tags and long real articles a few
+#: thousand.
+MAX_START_TAGS = 15_000
+#: Past this many start tags or characters trafilatura skips its second opinions (readability,
+#: jusText), which only matter on small, ambiguous pages and cost a quarter of the time on big
+#: ones. No page of the benchmark comes near either figure.
+FAST_FROM_TAGS, FAST_FROM_CHARS = 5_000, 1_000_000
 #: Dates before this are placeholders or errors, not publication dates: the web's news sites
 #: start in the mid-1990s, and CMSes write year 1, 1900 or the Unix epoch for "no date".
 EARLIEST_DATE = datetime.date(1995, 1, 1)
@@ -48,7 +55,13 @@ EARLIEST_DATE = datetime.date(1995, 1, 1)
 JS_PAGE_MAX_WORDS = 40
 
 _START_TAG_RE = re.compile(r"<[A-Za-z]")
-_NOSCRIPT_JS_RE = re.compile(r"<noscript\b[^>]*>(?:(?!</noscript).){0,2000}?javascript", re.IGNORECASE | re.DOTALL)
+#: The opening tag of a script or style element (attributes bounded: no scan to the page's end).
+_CODE_OPEN_RE = re.compile(r"<(script|style)\b([^>]{0,2000})>", re.IGNORECASE)
+#: Where each ends, as a browser's tokenizer ends it: at the first closing tag.
+_CODE_CLOSE_RE = {"script": re.compile(r"</script\s*>", re.IGNORECASE),
+                  "style": re.compile(r"</style\s*>", re.IGNORECASE)}
+_NOSCRIPT_JS_RE = re.compile(r"<noscript\b[^>]{0,2000}>(?:(?!</noscript).){0,2000}?javascript",
+                             re.IGNORECASE | re.DOTALL)
 _JS_REQUEST_RE = re.compile(r"\b(enable|turn on|requires?|need)\b.{0,40}\bjavascript\b", re.IGNORECASE | re.DOTALL)
 _SCRIPT_RE = re.compile(r"<script\b", re.IGNORECASE)
 _ISO_DAY_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
@@ -72,15 +85,19 @@ class HtmlArticle:
 
 def read_html(markup: str, url: str | None = None) -> HtmlArticle:
     """The article of the page ``markup`` (fetched from ``url``, if it was); ``PageError`` if none."""
+    # Scripts and styles are never article text (and never run); trafilatura would drop them after
+    # parsing. Set aside first, they cost nothing and do not count against the size limit. JSON-LD
+    # blocks stay: they carry the metadata.
+    markup = _set_aside_code(markup)
     if len(markup) > MAX_PAGE_CHARS:
-        raise PageError(f"page is too large to read ({len(markup) / 1e6:.1f} million characters of HTML; "
-                        f"the limit is {MAX_PAGE_CHARS / 1e6:.0f} million)")
+        raise PageError(f"page is too large to read ({len(markup) / 1e6:.1f} million characters of HTML "
+                        f"without scripts; the limit is {MAX_PAGE_CHARS / 1e6:.0f} million)")
     tags = len(_START_TAG_RE.findall(markup))
     if tags > MAX_START_TAGS:
         raise PageError(f"page is too large to read ({tags:,} HTML elements; the limit is {MAX_START_TAGS:,})")
     if "\x00" in markup:  # lxml stops at a NUL; a page holding one is binary data served as HTML
         raise PageError("binary data (NUL characters), not a web page")
-    found = _trafilatura(markup, url)
+    found = _trafilatura(markup, url, fast=tags > FAST_FROM_TAGS or len(markup) > FAST_FROM_CHARS)
     body = _tidy(found.text if found is not None else None)
     extractor = EXTRACTORS[0]
     if not body or _asks_for_javascript(markup, body):
@@ -105,6 +122,25 @@ def read_html(markup: str, url: str | None = None) -> HtmlArticle:
     )
 
 
+def _set_aside_code(markup: str) -> str:
+    """``markup`` with every script and style element emptied, JSON-LD scripts kept. One pass:
+    an element never closed runs to the end of the page, as in a browser."""
+    parts: list[str] = []
+    position = 0
+    while (opening := _CODE_OPEN_RE.search(markup, position)) is not None:
+        name = opening[1].lower()
+        closing = _CODE_CLOSE_RE[name].search(markup, opening.end())
+        end = closing.end() if closing is not None else len(markup)
+        parts.append(markup[position:opening.start()])
+        if name == "script" and "ld+json" in opening[2].lower():
+            parts.append(markup[opening.start():end])
+        else:  # the element stays, empty: a page of scripts is a sign of a page built by them
+            parts.append(f"<{opening[1]}{opening[2]}></{opening[1]}>")
+        position = end
+    parts.append(markup[position:])
+    return "".join(parts)
+
+
 def plausible_date(value: str | None, today: datetime.date | None = None) -> str | None:
     """``YYYY-MM-DD`` of ``value`` (an ISO date or timestamp, read as written), or ``None`` when
     it is unreadable, a placeholder (before ``EARLIEST_DATE``) or after ``today``."""
@@ -122,14 +158,14 @@ def plausible_date(value: str | None, today: datetime.date | None = None) -> str
 
 # -- trafilatura ---------------------------------------------------------------------------
 
-def _trafilatura(markup: str, url: str | None):
+def _trafilatura(markup: str, url: str | None, fast: bool = False):
     """trafilatura's ``Document`` of the page, or ``None`` when it found no article."""
     from trafilatura import bare_extraction  # imported on first need: a quarter of a second
 
     _quiet()
     try:
         return bare_extraction(
-            markup, url=url, favor_precision=True, include_comments=False, with_metadata=True,
+            markup, url=url, favor_precision=True, include_comments=False, with_metadata=True, fast=fast,
             # The date of first publication, not of the last update: which text came first is
             # what the date is evidence of. Extensive search reads dates in the text and URL too.
             date_extraction_params={"extensive_search": True, "original_date": True},

