@@ -10,6 +10,7 @@ their address. Start it with ``with PageServer() as server:`` (a thread; stopped
 - ``/app`` a page that needs JavaScript; ``/binary`` random bytes labelled text/html
 - ``/slow`` answers after ``SLOW_S`` seconds; ``/trickle`` sends a byte every ``TRICKLE_S`` s
 - ``/huge`` streams ``HUGE_BYTES`` without a length; ``/huge-declared`` declares that length
+- ``/bomb`` ``HUGE_BYTES`` of gzip that unpacks to far more; ``/cut`` stops before its declared length
 """
 
 from __future__ import annotations
@@ -134,6 +135,17 @@ class _Handler(BaseHTTPRequestHandler):
                     self.wfile.write(chunk)
             except OSError:
                 pass
+        elif route == "/bomb":
+            self._send(200, gzip.compress(b"<p>" + b" " * (HUGE_BYTES * 20) + b"</p>"),
+                       headers=[("Content-Encoding", "gzip")])
+        elif route == "/cut":
+            body = ARTICLE.encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body[: len(body) // 2])
+            self.close_connection = True
         elif route == "/huge-declared":
             self.send_response(200)
             self.send_header("Content-Type", "text/html")

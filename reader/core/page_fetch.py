@@ -160,6 +160,8 @@ def _read_body(response, url: str, max_bytes: int, ends: float, should_cancel: C
     except errors.ReadTimeoutError:
         raise FetchError(f"{url}: the server stopped sending the page") from None
     except (errors.ProtocolError, errors.DecodeError, OSError) as exc:
+        if "IncompleteRead" in repr(exc):  # the server announced more than it sent
+            raise FetchError(f"{url}: the connection closed before the whole page arrived") from None
         raise FetchError(f"{url}: the page arrived broken ({_reason(exc)})") from None
     return b"".join(chunks)
 

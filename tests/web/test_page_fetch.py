@@ -116,6 +116,18 @@ def test_a_declared_huge_page_is_refused_before_reading(server):
         fetch_page(server.url("/huge-declared"), max_bytes=HUGE_BYTES // 3)
 
 
+def test_a_compressed_bomb_is_cut_off_by_its_unpacked_size(server):
+    with pytest.raises(FetchError) as info:
+        fetch_page(server.url("/bomb"), max_bytes=HUGE_BYTES)
+    assert one_line(info) == f"{server.url('/bomb')}: page is too large (more than 3 MB)"
+
+
+def test_a_page_cut_off_in_transit_is_one_line(server):
+    with pytest.raises(FetchError) as info:
+        fetch_page(server.url("/cut"))
+    assert one_line(info) == f"{server.url('/cut')}: the connection closed before the whole page arrived"
+
+
 def test_a_cancelled_fetch_stops(server):
     with pytest.raises(FetchError, match="stopped"):
         fetch_page(server.url("/article"), should_cancel=lambda: True)
