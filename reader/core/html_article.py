@@ -11,10 +11,8 @@ message is one line, without the file or URL name: the caller adds it).
 - Metadata from trafilatura (htmldate inside it for the date): ``title`` (the headline),
   ``author`` (the byline; several joined by "; "), ``site`` (the site's name), ``url`` (the
   canonical URL, else the one given) and ``published`` (``YYYY-MM-DD``).
-- Dates: the day the page states, in the page's own time zone (htmldate reads the date part of
-  an ISO timestamp as written, offset and all, never converting it to UTC); never a placeholder:
-  a date before ``EARLIEST_DATE`` (year 1, the Unix epoch, 1900) or after today is dropped, and so
-  is a 1 January that only a bare year backs (a copyright line).
+- Dates: the day the page states, in the page's own time zone, never a placeholder
+  (``reader.core.page_dates``).
 - The page is parsed, never executed: no script runs and nothing it links to is fetched.
 - Hostile pages never raise anything but ``PageError`` and never take minutes: pages over
   ``MAX_PAGE_CHARS`` characters (scripts and styles, emptied first, not counted) or
@@ -26,10 +24,11 @@ Must not import Qt.
 
 from __future__ import annotations
 
-import datetime
 import logging
 import re
 from dataclasses import dataclass
+
+from reader.core.page_dates import STAMP_FORMAT, publication_day
 
 #: Which path read the text: trafilatura's article extraction, or its baseline when the former
 #: found nothing (a page too short or too plain to hold an "article").
@@ -48,9 +47,6 @@ MAX_START_TAGS = 15_000
 #: jusText), which only matter on small, ambiguous pages and cost a quarter of the time on big
 #: ones. No page of the benchmark comes near either figure.
 FAST_FROM_TAGS, FAST_FROM_CHARS = 5_000, 1_000_000
-#: Dates before this are placeholders or errors, not publication dates: the web's news sites
-#: start in the mid-1990s, and CMSes write year 1, 1900 or the Unix epoch for "no date".
-EARLIEST_DATE = datetime.date(1995, 1, 1)
 #: A text shorter than this (words) whose page asks for JavaScript is that request, not an article.
 JS_PAGE_MAX_WORDS = 40
 
@@ -64,7 +60,6 @@ _NOSCRIPT_JS_RE = re.compile(r"<noscript\b[^>]{0,2000}>(?:(?!</noscript).){0,200
                              re.IGNORECASE | re.DOTALL)
 _JS_REQUEST_RE = re.compile(r"\b(enable|turn on|requires?|need)\b.{0,40}\bjavascript\b", re.IGNORECASE | re.DOTALL)
 _SCRIPT_RE = re.compile(r"<script\b", re.IGNORECASE)
-_ISO_DAY_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
 class PageError(ValueError):
@@ -85,14 +80,17 @@ class HtmlArticle:
 
 def read_html(markup: str, url: str | None = None) -> HtmlArticle:
     """The article of the page ``markup`` (fetched from ``url``, if it was); ``PageError`` if none."""
-    # Scripts and styles are never article text (and never run); trafilatura would drop them after
-    # parsing. Set aside first, they cost nothing and do not count against the size limit. JSON-LD
-    # blocks stay: they carry the metadata.
-    markup = _set_aside_code(markup)
-    if len(markup) > MAX_PAGE_CHARS:
-        raise PageError(f"page is too large to read ({len(markup) / 1e6:.1f} million characters of HTML "
+    # Scripts and styles are never article text (and never run), so they do not count against the
+    # limits: measured without them (JSON-LD kept, it carries metadata). A page within the limit
+    # even with its scripts is read whole, since htmldate finds some pages' dates in their scripts;
+    # a bigger one is read without them, which costs trafilatura nothing.
+    bare = _set_aside_code(markup)
+    if len(bare) > MAX_PAGE_CHARS:
+        raise PageError(f"page is too large to read ({len(bare) / 1e6:.1f} million characters of HTML "
                         f"without scripts; the limit is {MAX_PAGE_CHARS / 1e6:.0f} million)")
-    tags = len(_START_TAG_RE.findall(markup))
+    if len(markup) > MAX_PAGE_CHARS:
+        markup = bare
+    tags = len(_START_TAG_RE.findall(bare))
     if tags > MAX_START_TAGS:
         raise PageError(f"page is too large to read ({tags:,} HTML elements; the limit is {MAX_START_TAGS:,})")
     if "\x00" in markup:  # lxml stops at a NUL; a page holding one is binary data served as HTML
@@ -117,7 +115,7 @@ def read_html(markup: str, url: str | None = None) -> HtmlArticle:
         author=_clean(found.author) if found is not None else None,
         site=_clean(found.sitename) if found is not None else None,
         url=_clean(found.url) if found is not None and found.url else url,
-        published=_evidenced_date(markup, url, plausible_date(found.date)) if found is not None else None,
+        published=publication_day(found.date, markup, url) if found is not None else None,
         extractor=extractor,
     )
 
@@ -141,21 +139,6 @@ def _set_aside_code(markup: str) -> str:
     return "".join(parts)
 
 
-def plausible_date(value: str | None, today: datetime.date | None = None) -> str | None:
-    """``YYYY-MM-DD`` of ``value`` (an ISO date or timestamp, read as written), or ``None`` when
-    it is unreadable, a placeholder (before ``EARLIEST_DATE``) or after ``today``."""
-    m = _ISO_DAY_RE.match((value or "").strip())
-    if not m:
-        return None
-    try:
-        day = datetime.date(int(m[1]), int(m[2]), int(m[3]))
-    except ValueError:
-        return None
-    # A page may be a few hours ahead of this machine's clock (its time zone is east of ours).
-    latest = (today or datetime.date.today()) + datetime.timedelta(days=1)
-    return day.isoformat() if EARLIEST_DATE <= day <= latest else None
-
-
 # -- trafilatura ---------------------------------------------------------------------------
 
 def _trafilatura(markup: str, url: str | None, fast: bool = False):
@@ -168,27 +151,12 @@ def _trafilatura(markup: str, url: str | None, fast: bool = False):
             markup, url=url, favor_precision=True, include_comments=False, with_metadata=True, fast=fast,
             # The date of first publication, not of the last update: which text came first is
             # what the date is evidence of. Extensive search reads dates in the text and URL too.
-            date_extraction_params={"extensive_search": True, "original_date": True},
+            date_extraction_params={"extensive_search": True, "original_date": True, "outputformat": STAMP_FORMAT},
         )
     except (RecursionError, MemoryError):
         raise PageError("page is nested too deeply to read") from None
     except Exception as exc:  # noqa: BLE001 - a third-party parser on hostile input: report, never crash
         raise PageError(f"cannot read the page ({type(exc).__name__}: {str(exc)[:80]})") from None
-
-
-def _evidenced_date(markup: str, url: str | None, day: str | None) -> str | None:
-    """``day``, unless it is a 1 January that only a bare year backs ("© 2024" in a footer, which
-    htmldate's extensive search turns into 2024-01-01): such a day is kept only when htmldate
-    finds it again among the page's stated dates, without guessing from years."""
-    if day is None or not day.endswith("-01-01"):
-        return day
-    from htmldate import find_date
-
-    try:
-        strict = find_date(markup, url=url, extensive_search=False, original_date=True)
-    except Exception:  # noqa: BLE001 - no second opinion means no evidence
-        return None
-    return day if strict == day else None
 
 
 def _baseline(markup: str) -> str:

@@ -5,7 +5,8 @@ import datetime
 import pytest
 
 from reader.core.documents import DocumentError, document_from_html, load_document
-from reader.core.html_article import EXTRACTORS, MAX_PAGE_CHARS, MAX_START_TAGS, PageError, plausible_date, read_html
+from reader.core.html_article import EXTRACTORS, MAX_PAGE_CHARS, MAX_START_TAGS, PageError, read_html
+from reader.core.page_dates import plausible_date, publication_day
 
 STORY = [
     "Meta has removed the Facebook and Instagram accounts of Iran's supreme leader, Ayatollah Ali Khamenei, "
@@ -184,3 +185,37 @@ def test_a_big_page_read_without_second_opinions_still_finds_the_story():
     menu = "<ul>" + "<li><a href='/x'>Section</a></li>" * FAST_FROM_TAGS + "</ul>"
     article = read_html(PAGE.replace("<main>", f"<nav>{menu}</nav><main>"))
     assert article.text.split("\n\n")[1:] == STORY and "Section" not in article.text
+
+
+# -- the page's own time zone -------------------------------------------------------------------
+
+def test_a_utc_stamp_is_moved_into_the_zone_of_the_pages_dateline():
+    # Hearst pages write article:published_time in UTC and show readers the Eastern time.
+    page = PAGE.replace("2024-02-09T22:31:00-05:00", "2019-11-20T04:26:47Z").replace("/2024/02/09/", "/").replace(
+        "<h1>", '<p class="dateline">Updated 11:26 pm EST, Tuesday, November 19, 2019</p><h1>')
+    assert read_html(page).published == "2019-11-19"
+
+
+def test_a_utc_stamp_without_a_zone_of_its_own_keeps_the_utc_day():
+    page = PAGE.replace("2024-02-09T22:31:00-05:00", "2019-11-20T04:26:47Z").replace("/2024/02/09/", "/")
+    assert read_html(page).published == "2019-11-20"
+
+
+def test_publication_day():
+    today = datetime.date(2026, 11, 30)
+    assert publication_day("2019-11-20T04:26:47+0000", "<p>at 10:01 pm PST, Tuesday, November 19</p>", None, today) == "2019-11-19"
+    # Daylight saving time comes from the zone: 03:30 UTC on 1 July is 23:30 the day before in New York.
+    assert publication_day("2019-07-01T03:30:00+0000", "<p>Posted 11:30 p.m. ET Jun 30, 2019</p>", None, today) == "2019-06-30"
+    # A time in the story, far from any date, is not the page's dateline.
+    story = "<p>" + "The match starts at 8:00 pm ET and goes on. " + "Words. " * 20 + "</p>"
+    assert publication_day("2019-11-20T04:26:47+0000", story, None, today) == "2019-11-20"
+    # The same moment written with an offset elsewhere names the zone; another moment does not.
+    same = '<script type="application/ld+json">{"datePublished": "2019-11-19T22:26:47-06:00"}</script>'
+    assert publication_day("2019-11-20T04:26:47+0000", same, None, today) == "2019-11-19"
+    other = '<time datetime="2019-11-21T11:35:33-06:00">a comment</time>'
+    assert publication_day("2019-11-20T04:26:47+0000", other, None, today) == "2019-11-20"
+    # A stamp with its own offset, or no time at all, is read as written.
+    assert publication_day("2019-11-19T22:31:00-0500", "<p>10:31 pm PST, Nov 19</p>", None, today) == "2019-11-19"
+    assert publication_day("2019-11-20T00:00:00", "<p>10:31 pm PST, Nov 19</p>", None, today) == "2019-11-20"
+    assert publication_day("0001-01-01T00:00:00+0000", "", None, today) is None
+    assert publication_day(None, "", None, today) is None
