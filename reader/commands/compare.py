@@ -5,7 +5,8 @@ passages of A …", a shared quotation only, or nothing) and why one side is tak
 when that is known; then both titles, how much of each side is shared with the other (the one
 coverage figure, ``reader.core.coverage``), the number of matches and the longest verbatim run,
 then every match in order of its position in A with its kind, score and a one-line excerpt of
-both sides. ``--json`` prints the same for machines, the verdict as ``"verdict"``.
+both sides. ``--json`` prints the same for machines, the verdict as ``"verdict"``. A or B may be
+an http(s) URL: the page is fetched and its article read (``reader.core.web_pages``).
 Exit status 2 with a one-line message for bad options or an unreadable file. Must not import Qt.
 """
 
@@ -21,8 +22,9 @@ from collections import Counter
 from reader.commands.common import add_engine_options, engine_config, fail
 from reader.core.config import AlignConfig
 from reader.core.coverage import percent, share_figure
-from reader.core.documents import FORMATS_LABEL, Document, DocumentError, load_document
+from reader.core.documents import FORMATS_LABEL, Document, DocumentError
 from reader.core.matches import KINDS
+from reader.core.web_pages import load_source
 
 _SPACE_RE = re.compile(r"\s+")
 
@@ -32,8 +34,8 @@ def register(subparsers) -> None:
         "compare", help="print the passages two files share",
         description="Align two articles and print every passage they share: verbatim, edited, "
                     "paraphrased, or a shared quotation.")
-    p.add_argument("a", metavar="A", help=f"first document ({FORMATS_LABEL})")
-    p.add_argument("b", metavar="B", help="second document")
+    p.add_argument("a", metavar="A", help=f"first document ({FORMATS_LABEL}, or an http(s) URL)")
+    p.add_argument("b", metavar="B", help="second document (file or URL)")
     p.add_argument("--json", action="store_true", help="print JSON instead of a report")
     add_engine_options(p)
     p.set_defaults(func=run)
@@ -41,8 +43,8 @@ def register(subparsers) -> None:
 
 def run(args) -> int:
     try:
-        doc_a = load_document(args.a)
-        doc_b = load_document(args.b)
+        doc_a = load_source(args.a)
+        doc_b = load_source(args.b)
     except DocumentError as exc:
         return fail(exc)
     from reader.core.align import align  # the engine loads only when there is work for it
@@ -97,9 +99,9 @@ def report(doc_a: Document, doc_b: Document, alignment, label_a: str, label_b: s
     out += [
         "",
         f"A  {doc_a.title}",
-        f"   {label_a} · {s.words_a:,} words",
+        f"   {_origin(doc_a, label_a)}{s.words_a:,} words",
         f"B  {doc_b.title}",
-        f"   {label_b} · {s.words_b:,} words",
+        f"   {_origin(doc_b, label_b)}{s.words_b:,} words",
         "",
         f"A shares {percent(s.share_a)} of its text with B.",
         f"B shares {percent(s.share_b)} of its text with A.",
@@ -124,6 +126,12 @@ def report(doc_a: Document, doc_b: Document, alignment, label_a: str, label_b: s
     return "\n".join(out) + "\n"
 
 
+def _origin(doc: Document, label: str) -> str:
+    """The label the user gave, then the site, byline and date a page states ("… · CNN · 2024-02-09 · ")."""
+    known = [label] + [v for v in (doc.site, doc.author, doc.published) if v and v != label]
+    return " · ".join(known) + " · "
+
+
 def dumps(payload: dict) -> str:
     """JSON indented at the top level, one match per line: readable, and still easy to grep."""
     lines = []
@@ -140,6 +148,7 @@ def dumps(payload: dict) -> str:
 def _document_json(doc: Document, words: int) -> dict:
     return {"title": doc.title, "path": doc.path, "source": doc.source, "hash": doc.content_hash,
             "format": doc.format, "encoding": doc.encoding, "url": doc.url, "published": doc.published,
+            "author": doc.author, "site": doc.site, "extractor": doc.extractor, "captured": doc.captured,
             "chars": len(doc.text), "words": words}
 
 

@@ -8,7 +8,8 @@ import sys
 def register(subparsers) -> None:
     p = subparsers.add_parser("gui", help="open the reader window (default)",
                               description="Open the reader window, optionally on one or two files.")
-    p.add_argument("files", nargs="*", metavar="FILE", help="document for side A, then side B")
+    p.add_argument("files", nargs="*", metavar="FILE|URL",
+                   help="document for side A, then side B (a file or a web page)")
     p.set_defaults(func=run)
 
 

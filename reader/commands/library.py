@@ -1,6 +1,7 @@
 """``reader library import|list|edit``: the documents stored in the database.
 
-* ``import PATH...`` reads files and whole folders (sub-folders included) into the database;
+* ``import PATH|URL...`` reads files, whole folders (sub-folders included) and web pages (an
+  http(s) URL is fetched; the page as it arrived and the capture time are kept) into the database;
   a text already stored (same content hash) is recognised and not stored twice, and a file
   re-read from the same path with new text replaces the old version (its notes are re-anchored).
 * ``list [--search WORDS]`` prints id, publication date, source, words and title.
@@ -48,10 +49,11 @@ def register(subparsers) -> None:
         description="Import files and folders into the library (the database), list its documents, "
                     "or edit a document's title, source, URL or publication date.")
     actions = p.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=type(p))
-    importing = actions.add_parser("import", help="read files and folders into the library",
-                                   description=f"Read files and whole folders ({FORMATS_LABEL}) into the "
-                                               "library; texts already stored are recognised, not stored twice.")
-    importing.add_argument("paths", nargs="+", metavar="PATH", help="file or folder")
+    importing = actions.add_parser("import", help="read files, folders and web pages into the library",
+                                   description=f"Read files and whole folders ({FORMATS_LABEL}) and web pages "
+                                               "(http(s) URLs; the fetched page is kept) into the library; texts "
+                                               "already stored are recognised, not stored twice.")
+    importing.add_argument("paths", nargs="+", metavar="PATH|URL", help="file, folder or http(s) URL")
     importing.set_defaults(func=run_import)
     listing = actions.add_parser("list", help="print the documents of the library",
                                  description="Print id, publication date, source, length and title of "

@@ -13,7 +13,7 @@ def register(subparsers) -> None:
                                           "wait for the alignment and save a picture of it. Uses fresh settings; "
                                           "works without a display.")
     p.add_argument("out", metavar="OUT.png", help="the PNG file to write")
-    p.add_argument("files", nargs="*", metavar="FILE", help="document A, then document B")
+    p.add_argument("files", nargs="*", metavar="FILE|URL", help="document A, then document B (files or web pages)")
     p.add_argument("--size", default="1600x1000", help="window size as WIDTHxHEIGHT (default 1600x1000)")
     p.add_argument("--select", type=int, metavar="N", help="select passage N (1 = first) before the picture")
     p.set_defaults(func=run)

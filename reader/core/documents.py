@@ -5,8 +5,11 @@ Contract
   ``.html``/``.htm``, ``.docx`` and ``.pdf`` (the keys of ``FORMATS``, which every list of
   supported files should read). Every character offset anywhere in Reader indexes
   ``Document.text``. For plain text and Markdown that is the file's decoded text with newlines
-  untouched, so offsets match the file; for HTML it is the extracted article text (see
-  ``reader.core.html_extract``), for .docx and .pdf the extracted text (``reader.core.office_extract``).
+  untouched, so offsets match the file; for HTML it is the article text trafilatura reads, its
+  headline first (``reader.core.html_article``), with the byline, site, canonical URL and date it
+  finds and the path it took (``extractor``); for .docx and .pdf the extracted text
+  (``reader.core.office_extract``). ``document_from_html(raw, name)`` does the same for the bytes
+  of a page fetched from the web (``reader.core.web_pages``).
 - Decoding: a byte-order mark (UTF-8, UTF-16, UTF-32) wins; then strict UTF-8; then, for HTML,
   the charset the page declares; then ``charset-normalizer``, accepted only when it is confident
   (low "chaos"). Windows-1252 is preferred whenever it reads the bytes about as cleanly as the
@@ -16,7 +19,8 @@ Contract
 - Bad input never crashes: it raises ``DocumentError`` (a ``ValueError``) whose message is one
   line naming the file and the problem: missing, a folder, unreadable, unsupported type, larger
   than ``MAX_FILE_BYTES``, empty or whitespace-only, binary, unknown encoding; for .docx/.pdf also
-  damaged, password-protected, or without text (a scanned PDF).
+  damaged, password-protected, or without text (a scanned PDF); for HTML also too large, built by
+  JavaScript, or without article text.
 - ``document_from_text(text, title=None, source="clipboard")`` makes a Document of pasted text.
 Must not import Qt.
 """
@@ -28,10 +32,10 @@ import hashlib
 import os
 import re
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from reader.core.html_extract import extract_html
+from reader.core.html_article import PageError, read_html
 from reader.core.office_extract import ExtractError, extract_docx, extract_pdf
 
 #: Files larger than this are refused before being read: a news article is a few hundred KB at
@@ -104,6 +108,17 @@ class Document:
     url: str | None = None
     #: Publication date, ISO ``YYYY-MM-DD``, when the file states one.
     published: str | None = None
+    #: The byline (several authors joined by "; "), when the page names one.
+    author: str | None = None
+    #: The site's name ("CNN", "The Guardian"), when the page states it.
+    site: str | None = None
+    #: How the text was read from a page (``html_article.EXTRACTORS``); ``None`` for other files.
+    extractor: str | None = None
+    #: When a page fetched from the web arrived (UTC, ISO 8601); ``None`` for files.
+    captured: str | None = None
+    #: The fetched page itself (``page_fetch.FetchedPage``), kept so the library can store it as
+    #: evidence; ``None`` for files and for documents read back from the library.
+    page: object | None = field(default=None, repr=False, compare=False)
 
 
 def content_hash(text: str) -> str:
@@ -126,13 +141,7 @@ def load_document(path: str | os.PathLike) -> Document:
         return Document(extracted.text, title, str(p.resolve()), p.name, content_hash(extracted.text),
                         fmt, None, None, extracted.published)
     if fmt == "html":
-        text, encoding = _decode(raw, name, declared=_declared_charset(raw))
-        article = extract_html(text)
-        if not article.text.strip():
-            raise DocumentError(f"{name}: no article text found in the HTML")
-        title = article.title or _headline(article.text) or p.stem
-        return Document(article.text, title, str(p.resolve()), p.name, content_hash(article.text),
-                        fmt, encoding, article.url, article.published)
+        return document_from_html(raw, name, path=str(p.resolve()), source=p.name, fallback_title=p.stem)
     text, encoding = _decode(raw, name)
     if not text.strip():
         raise DocumentError(f"{name}: file is empty" + (" (only whitespace)" if text else ""))
@@ -142,6 +151,25 @@ def load_document(path: str | os.PathLike) -> Document:
     else:
         title = _headline(text) or _first_words(text)  # a hash-like file name is no title
     return Document(text, title, str(p.resolve()), p.name, content_hash(text), fmt, encoding)
+
+
+def document_from_html(raw: bytes, name: str, *, path: str | None = None, source: str | None = None,
+                       url: str | None = None, charset: str | None = None, fallback_title: str | None = None,
+                       captured: str | None = None, page: object | None = None) -> Document:
+    """A Document of the page ``raw`` (the bytes of a file or of an answer from ``url``), or
+    ``DocumentError``. ``charset`` is the one an HTTP header declared; the page's own declaration
+    comes after it, as in browsers."""
+    if not raw.strip():
+        raise DocumentError(f"{name}: page is empty")
+    text, encoding = _decode(raw, name, declared=_known_codec(charset) or _declared_charset(raw))
+    try:
+        article = read_html(text, url)
+    except PageError as exc:
+        raise DocumentError(f"{name}: {exc}") from None
+    title = article.title or _headline(article.text) or fallback_title or _first_words(article.text)
+    return Document(article.text, title, path, source or article.site or name, content_hash(article.text), "html",
+                    encoding, article.url or url, article.published, article.author, article.site,
+                    article.extractor, captured, page)
 
 
 def document_from_text(text: str, title: str | None = None, source: str = "clipboard") -> Document:
@@ -253,8 +281,18 @@ def _declared_charset(raw: bytes) -> str | None:
     if not m:
         return None
     try:
-        info = codecs.lookup(m[1].decode("ascii"))
-    except (LookupError, UnicodeDecodeError):
+        return _known_codec(m[1].decode("ascii"))
+    except UnicodeDecodeError:
+        return None
+
+
+def _known_codec(label: str | None) -> str | None:
+    """The Python codec of a charset label, if it is one that decodes text."""
+    if not label:
+        return None
+    try:
+        info = codecs.lookup(label)
+    except LookupError:
         return None
     # Python also names byte-to-byte codecs ("base64", "rot13") and "undefined", which cannot
     # decode a page at all: a page naming one declares nothing usable.

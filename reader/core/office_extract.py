@@ -4,7 +4,7 @@ Contract: ``extract_docx(raw) -> OfficeText`` and ``extract_pdf(raw) -> OfficeTe
 file's bytes and return ``OfficeText(text, title, published)``; ``ExtractError`` (a
 ``ValueError``) carries a one-line problem *without* the file name (``reader.core.documents``
 adds it). ``text`` is what every offset indexes: paragraphs separated by one blank line, as
-``reader.core.html_extract`` does for HTML, so the engine sees the same shape of text whatever the
+``reader.core.html_article`` does for HTML, so the engine sees the same shape of text whatever the
 format. Must not import Qt.
 
 .docx: the body's paragraphs and tables in document order. The XML is walked directly rather

@@ -1,15 +1,20 @@
-"""The documents table: add (deduplicated by content hash), get, find, list, search, edit.
+"""The documents table: add (deduplicated by content hash), get, find, list, search, edit;
+and the captures of fetched web pages (``page_captures``).
 
 Works on any object shaped like ``reader.core.documents.Document`` (text, title, source,
-path, format, encoding, url, published); the content hash is recomputed from the text so the
-table can be trusted. ``StoredDocument.text`` is ``None`` when a listing did not load it.
-``document_from_stored`` turns a stored document (read with its text) back into a ``Document``.
+path, format, encoding, url, published, author, site, extractor, captured, page); the content
+hash is recomputed from the text so the table can be trusted. A document that carries a fetched
+``page`` (``reader.core.page_fetch.FetchedPage``) gets a row in ``captures`` each time it is
+stored or imported with a page whose bytes differ from its last capture.
+``StoredDocument.text`` is ``None`` when a listing did not load it. ``document_from_stored``
+turns a stored document (read with its text) back into a ``Document``.
 Every write is one ``write_transaction``. Must not import Qt.
 """
 
 from __future__ import annotations
 
 import datetime
+import json
 import pathlib
 from dataclasses import dataclass
 from typing import Any, cast
@@ -23,7 +28,7 @@ from reader.storage.database import StorageError, database_label, translated_err
 from reader.storage.search import fts_query
 
 _LIST_COLUMNS = ("id", "title", "source", "path", "url", "published", "content_hash", "format",
-                 "encoding", "imported_at")
+                 "encoding", "imported_at", "author", "site", "extractor", "captured")
 #: Columns ``update_metadata`` may change (the text changes only through ``replace_text``).
 EDITABLE = ("title", "source", "path", "url", "published")
 
@@ -40,7 +45,25 @@ class StoredDocument:
     format: str | None
     encoding: str | None
     imported_at: str
+    author: str | None = None
+    site: str | None = None
+    extractor: str | None = None
+    captured: str | None = None
     text: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PageCapture:
+    """A fetched page as it arrived: the evidence behind a document read from the web."""
+
+    id: int
+    document_id: int
+    url: str
+    final_url: str
+    redirects: tuple[str, ...]
+    captured_at: str
+    content_type: str | None
+    html: bytes
 
 
 def document_from_stored(stored: StoredDocument) -> Document:
@@ -48,7 +71,8 @@ def document_from_stored(stored: StoredDocument) -> Document:
     have been read with its text."""
     return Document(text=cast(str, stored.text), title=stored.title, path=stored.path, source=stored.source or "",
                     content_hash=stored.content_hash, format=stored.format or "text",
-                    encoding=stored.encoding or "utf-8", url=stored.url, published=stored.published)
+                    encoding=stored.encoding or "utf-8", url=stored.url, published=stored.published,
+                    author=stored.author, site=stored.site, extractor=stored.extractor, captured=stored.captured)
 
 
 def add_document(db: Database, document: Any) -> int:
@@ -67,13 +91,20 @@ def add_document(db: Database, document: Any) -> int:
         "format": getattr(document, "format", None),
         "encoding": getattr(document, "encoding", None),
         "imported_at": now_iso(),
+        "author": getattr(document, "author", None),
+        "site": getattr(document, "site", None),
+        "extractor": getattr(document, "extractor", None),
+        "captured": getattr(document, "captured", None),
     }
     with write_transaction(db):
         existing = find_document(db, content_hash=digest)
         if existing is not None:
+            _keep_capture(db, existing, document)
             return existing
         # sqlite-utils types ``last_pk`` as Optional[Any]; after an insert it is the new rowid.
-        return cast(int, db.table("documents").insert(row).last_pk)
+        new_id = cast(int, db.table("documents").insert(row).last_pk)
+        _keep_capture(db, new_id, document)
+        return new_id
 
 
 def import_document(db: Database, document: Any) -> tuple[int, str]:
@@ -97,12 +128,41 @@ def import_document(db: Database, document: Any) -> tuple[int, str]:
         existing = find_document(db, content_hash=digest)
         if existing is not None:
             _move_path(db, existing, path)
+            _keep_capture(db, existing, document)
             return existing, "same"
         previous = find_document(db, path=path) if path else find_document(db, url=url) if url else None
         if previous is None:
             return add_document(db, document), "added"
         replace_text(db, previous, document.text)
+        if getattr(document, "captured", None):
+            db.table("documents").update(previous, {"captured": document.captured})
+        _keep_capture(db, previous, document)
         return previous, "updated"
+
+
+def _keep_capture(db: Database, document_id: int, document: Any) -> None:
+    """Store the page ``document`` was read from, unless its last capture has the same bytes."""
+    page = getattr(document, "page", None)
+    if page is None:
+        return
+    last = db.execute("SELECT html FROM captures WHERE document_id = ? ORDER BY id DESC LIMIT 1",
+                      [document_id]).fetchone()
+    if last is not None and bytes(last[0]) == page.body:
+        return
+    db.table("captures").insert({
+        "document_id": document_id, "url": page.url, "final_url": page.final_url,
+        "redirects": json.dumps(list(page.redirects)), "captured_at": page.captured,
+        "content_type": page.content_type, "html": page.body,
+    })
+
+
+def page_captures(db: Database, document_id: int) -> list[PageCapture]:
+    """Every capture of a document's page, oldest first (none for a document read from a file)."""
+    with translated_errors(db):
+        rows = db.execute("SELECT id, document_id, url, final_url, redirects, captured_at, content_type, html "
+                          "FROM captures WHERE document_id = ? ORDER BY id", [document_id]).fetchall()
+    return [PageCapture(r[0], r[1], r[2], r[3], tuple(json.loads(r[4] or "[]")), r[5], r[6], bytes(r[7]))
+            for r in rows]
 
 
 def _move_path(db: Database, document_id: int, path: str | None) -> None:
@@ -207,9 +267,11 @@ def remove_document(db: Database, document_id: int) -> None:
         if count:
             raise StorageError(f"{database_label(db)}: document #{document_id} has {count} annotation(s); "
                                "delete them first")
-        # Annotations deleted earlier (kept only for undo) go with their document.
+        # Annotations deleted earlier (kept only for undo) go with their document, and so do the
+        # captures of its page, which are evidence of nothing once the document is gone.
         db.execute("DELETE FROM annotations WHERE document_id = ? OR b_document_id = ?",
                    [document_id, document_id])
+        db.execute("DELETE FROM captures WHERE document_id = ?", [document_id])
         db.table("documents").delete(document_id)
 
 

@@ -1,7 +1,8 @@
 """Importing files and folders into the library (the documents table), and the seed library.
 
-``import_paths`` reads every named file and every readable file under each named folder
-(sub-folders included, hidden ones skipped) with ``reader.core.documents.load_document`` and stores
+``import_paths`` reads every named file, every readable file under each named folder
+(sub-folders included, hidden ones skipped) and every named http(s) URL (the page is fetched:
+``reader.core.web_pages``, its capture kept) with ``reader.core.web_pages.load_source`` and stores
 it with ``reader.storage.documents.import_document``: a text already stored is recognised by its
 content hash, a file re-read from its path with new text replaces the old version. A bad file is
 reported and skipped, never fatal. ``ensure_seed_library`` makes the seed articles the library
@@ -27,8 +28,9 @@ from sqlite_utils import Database
 
 from reader import seeds_folder
 from reader.core.corpus import CorpusDoc
-from reader.core.documents import FORMATS_LABEL, DocumentError, load_document
+from reader.core.documents import FORMATS_LABEL, DocumentError
 from reader.core.folders import document_files
+from reader.core.web_pages import is_web_url, load_source
 from reader.storage.database import open_database
 from reader.storage.documents import import_document, list_documents
 
@@ -41,10 +43,14 @@ class ImportReport:
     failed: list[str] = field(default_factory=list)  # one-line messages naming the file
 
 
-def expand_paths(paths: Iterable[str | pathlib.Path], warn: Callable[[str], None]) -> list[pathlib.Path]:
-    """Files named, plus every readable-looking file under each folder named, in order."""
-    out = []
+def expand_paths(paths: Iterable[str | pathlib.Path], warn: Callable[[str], None]) -> list[pathlib.Path | str]:
+    """Files named, plus every readable-looking file under each folder named, in order; a URL
+    stays a string."""
+    out: list[pathlib.Path | str] = []
     for raw in paths:
+        if isinstance(raw, str) and is_web_url(raw):
+            out.append(raw.strip())
+            continue
         path = pathlib.Path(raw).expanduser()
         if path.is_dir():
             found = document_files(path)
@@ -57,13 +63,13 @@ def expand_paths(paths: Iterable[str | pathlib.Path], warn: Callable[[str], None
 
 
 def import_paths(db, paths: Iterable[str | pathlib.Path], warn: Callable[[str], None] = lambda m: None,
-                 on_file: Callable[[pathlib.Path, int, str], None] | None = None) -> ImportReport:
-    """Import files and folders into ``db``; a bad file is reported through ``warn`` and skipped."""
+                 on_file: Callable[[pathlib.Path | str, int, str], None] | None = None) -> ImportReport:
+    """Import files, folders and URLs into ``db``; a bad one is reported through ``warn`` and skipped."""
     report = ImportReport()
     failed_folders: list[str] = []
     for path in expand_paths(paths, failed_folders.append):
         try:
-            document = load_document(path)
+            document = load_source(path)
         except DocumentError as exc:
             report.failed.append(str(exc))
             warn(str(exc))

@@ -8,6 +8,11 @@ Steps are applied in order and recorded in ``_sqlite_migrations``; a release onl
 * ``m002_library_and_pairs`` – documents gain url, published, encoding (the library);
   annotations gain a stable uuid (export/import), a second target (pair annotations), a
   verdict, soft deletion (undo), and the search index also covers the second quote and tags.
+* ``m003_web_pages`` – documents gain author, site, extractor (how a page's text was read) and
+  captured (when a fetched page arrived, UTC); ``captures`` keeps every fetched page as evidence:
+  the URL asked for, the URL that answered, the redirects (JSON list), the time, the content
+  type and the HTML bytes as they arrived, so a comparison can be shown and cited again after the
+  page has changed.
 
 Must not import Qt.
 """
@@ -90,3 +95,26 @@ def m002_library_and_pairs(db: Database) -> None:
         annotations.add_column(column, kind)
     annotations.create_index(["b_document_id"], index_name="annotations_b_document")
     annotations.enable_fts(["note", "exact", "b_exact", "tags"], create_triggers=True, replace=True)
+
+
+@MIGRATIONS()
+def m003_web_pages(db: Database) -> None:
+    documents = db.table("documents")
+    for column in ("author", "site", "extractor", "captured"):
+        documents.add_column(column, str)
+    db.table("captures").create(
+        {
+            "id": int,
+            "document_id": int,
+            "url": str,
+            "final_url": str,
+            "redirects": str,  # JSON array of URLs
+            "captured_at": str,
+            "content_type": str,
+            "html": bytes,
+        },
+        pk="id",
+        foreign_keys=[("document_id", "documents", "id")],
+        not_null={"document_id", "url", "final_url", "redirects", "captured_at", "html"},
+    )
+    db.table("captures").create_index(["document_id"], index_name="captures_document")

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication
 
 from reader import seeds_folder
 from reader.core.documents import DocumentError, load_document
+from reader.core.web_pages import load_source
 from reader.ui import icons
 from reader.ui.preferences import Preferences
 from reader.ui.resources import stylesheet
@@ -60,8 +61,8 @@ def ensure_application() -> QApplication:
 
 
 def load_command_line_files(files: list[str]):
-    """Documents for the files given (A, then B); raises DocumentError naming the bad file."""
-    return [load_document(path) for path in files]
+    """Documents for the files or URLs given (A, then B); raises DocumentError naming the bad one."""
+    return [load_source(path) for path in files]
 
 
 def open_startup_pair(window) -> str:

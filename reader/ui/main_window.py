@@ -292,6 +292,7 @@ class MainWindow(DocumentOpening, WindowMenus, QMainWindow):
         self.preferences.set_window(self.saveGeometry(), self.saveState())
         self._remember_pair()
         self.preferences.sync()
+        self.shutdown_fetches()
         self.comparison.shutdown()
         if self.library is not None:
             self.library.shutdown()

@@ -1,10 +1,12 @@
 """Opening documents in the main window: ``DocumentOpening``, a mixin of ``MainWindow``.
 
-Contract: files (the Open dialog, a path, one or two files dropped on a pane), the clipboard,
-and the swap of A and B all end in ``comparison``; the pair shown is remembered in
-``preferences``. Every error a user can cause (an unreadable file, an empty or too long
-clipboard, a wrong number of dropped files) goes to ``show_error`` and leaves the documents on
-screen untouched. Needs on ``self``: ``comparison``, ``preferences``, ``show_error`` and the
+Contract: files (the Open dialog, a path, one or two files dropped on a pane), web pages (File >
+Open URL, a link dropped on a pane: fetched in the background by ``url_opening.PageFetcher``,
+the pane keeping what it shows until the page is read), the clipboard, and the swap of A and B
+all end in ``comparison``; the pair shown is remembered in ``preferences``. Every error a user
+can cause (an unreadable file, an empty or too long clipboard, a wrong number of dropped files, a
+page that cannot be fetched or read) goes to ``show_error`` and leaves the documents on screen
+untouched. Needs on ``self``: ``comparison``, ``preferences``, ``show_error`` and the
 ``QMainWindow`` status bar. Must not import reader.storage.
 """
 
@@ -15,6 +17,8 @@ import os
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from reader.core.documents import FORMATS, DocumentError, document_from_text, load_document
+from reader.core.page_fetch import is_web_url
+from reader.ui.url_opening import PageFetcher, UrlDialog
 
 FILE_FILTER = f"Articles ({' '.join('*' + suffix for suffix in FORMATS)});;All files (*)"
 
@@ -40,6 +44,7 @@ class DocumentOpening:
         document = self._load_or_report(path)
         if document is None:
             return False
+        self._page_fetcher().forget(side)  # a page still arriving for this side is no longer wanted
         self.comparison.set_document(side, document)
         self.preferences.set_last_folder(os.path.dirname(os.path.abspath(path)))
         self._remember_pair()
@@ -52,9 +57,49 @@ class DocumentOpening:
         if path:
             self.open_path(side, path)
 
+    # Web pages -------------------------------------------------------------------------------
+    def choose_url(self) -> None:
+        """File > Open URL: ask for the address and the side, then fetch the page."""
+        chosen = UrlDialog.ask(self, QApplication.clipboard().text())
+        if chosen is not None:
+            self.open_url(chosen[1], chosen[0])
+
+    def open_url(self, side: str, url: str) -> None:
+        """Fetch and read the page at ``url`` in the background; it opens as ``side`` when read."""
+        self._page_fetcher().fetch(side, url)
+        self.statusBar().showMessage(f"Fetching {url} for document {side.upper()}…")
+
+    def _page_fetcher(self) -> PageFetcher:
+        fetcher = getattr(self, "_fetcher", None)
+        if fetcher is None:
+            fetcher = self._fetcher = PageFetcher(self)
+            fetcher.fetched.connect(self._on_page_fetched)
+            fetcher.failed.connect(self._on_page_failed)
+        return fetcher
+
+    def _on_page_fetched(self, side: str, document) -> None:
+        self.comparison.set_document(side, document)
+        self._remember_pair()
+        via = f", redirected to {document.page.final_url}" if document.page and document.page.redirects else ""
+        self.statusBar().showMessage(f"Opened {document.source} as document {side.upper()}{via}", 8000)
+
+    def _on_page_failed(self, side: str, message: str) -> None:
+        self.statusBar().clearMessage()
+        self.show_error(f"Cannot open the page as document {side.upper()}: {message}")
+
+    def shutdown_fetches(self) -> None:
+        fetcher = getattr(self, "_fetcher", None)
+        if fetcher is not None:
+            fetcher.shutdown()
+
     def open_dropped(self, side: str, files: list[str]) -> None:
-        """One file opens on the pane it was dropped on; two files open as A and B."""
-        if len(files) == 1:
+        """One file or link opens on the pane it was dropped on; two open as A and B."""
+        if len(files) == 2 and any(is_web_url(f) for f in files):
+            for each_side, item in zip(("a", "b"), files):  # pages arrive in their own time
+                self.open_url(each_side, item) if is_web_url(item) else self.open_path(each_side, item)
+        elif len(files) == 1 and is_web_url(files[0]):
+            self.open_url(side, files[0])
+        elif len(files) == 1:
             self.open_path(side, files[0])
         elif len(files) == 2:
             # Both are read before either is shown: a bad second file leaves the pair on screen
@@ -69,7 +114,8 @@ class DocumentOpening:
             self.preferences.set_last_folder(os.path.dirname(os.path.abspath(files[0])))
             self.statusBar().showMessage(f"Opened {documents[0].source} as A and {documents[1].source} as B", 5000)
         else:
-            self.show_error(f"{len(files)} files were dropped: drop one file on a pane, or two files to compare them.")
+            self.show_error(f"{len(files)} files were dropped: drop one file or link on a pane, "
+                            "or two to compare them.")
 
     def paste_document(self, side: str) -> None:
         text = QApplication.clipboard().text()

@@ -27,6 +27,8 @@ class WindowMenus:
                                  icon=icons.open_a(), tip="Open a file as document A (left)")
         a["open_b"] = add_action(self, "Open Document &B…", lambda: self.choose_file("b"), "Ctrl+Shift+O",
                                  icon=icons.open_b(), tip="Open a file as document B (right)")
+        a["open_url"] = add_action(self, "Open &URL…", self.choose_url, "Ctrl+Shift+U",
+                                   tip="Fetch a web page and open its article as document A or B")
         a["paste_a"] = add_action(self, "Paste Clipboard as Document A", lambda: self.paste_document("a"),
                                   "Ctrl+Alt+V", tip="Use the text on the clipboard as document A")
         a["paste_b"] = add_action(self, "&Paste Clipboard as Document B", lambda: self.paste_document("b"),
@@ -48,7 +50,7 @@ class WindowMenus:
         a["about"] = add_action(self, "&About Reader", self.show_about, "F1")
 
         menu = self._add_menu("file", "&File")
-        for name in ("open_a", "open_b", None, "paste_a", "paste_b", None, "swap", None, "quit"):
+        for name in ("open_a", "open_b", "open_url", None, "paste_a", "paste_b", None, "swap", None, "quit"):
             menu.addSeparator() if name is None else menu.addAction(a[name])
         menu = self.view_menu = self._add_menu("view", "&View")
         for name in ("zoom_in", "zoom_out", "zoom_reset", None, "sync", None):

@@ -47,7 +47,7 @@ def test_open_without_path_uses_environment(tmp_path, monkeypatch):
 
 
 def test_new_database_has_current_schema_in_wal_mode(file_db):
-    assert schema_steps(file_db) == ["m001_initial", "m002_library_and_pairs"]
+    assert schema_steps(file_db) == ["m001_initial", "m002_library_and_pairs", "m003_web_pages"]
     assert file_db.journal_mode == "wal"
     assert file_db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert file_db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
@@ -56,14 +56,14 @@ def test_new_database_has_current_schema_in_wal_mode(file_db):
 
 
 def test_memory_database_has_same_schema(memory_db):
-    assert schema_steps(memory_db) == ["m001_initial", "m002_library_and_pairs"]
+    assert schema_steps(memory_db) == ["m001_initial", "m002_library_and_pairs", "m003_web_pages"]
     assert memory_db["annotations"].columns_dict["verdict"] is str
 
 
 def test_reopening_applies_nothing_twice(tmp_path):
     open_database(tmp_path / "r.db").close()
     db = open_database(tmp_path / "r.db")
-    assert len(db.execute("SELECT * FROM _sqlite_migrations").fetchall()) == 2
+    assert len(db.execute("SELECT * FROM _sqlite_migrations").fetchall()) == 3
     db.close()
 
 
@@ -91,7 +91,7 @@ def test_first_schema_version_is_upgraded_without_loss(tmp_path):
     before.close()
 
     db = open_database(path)
-    assert schema_steps(db) == ["m001_initial", "m002_library_and_pairs"]
+    assert schema_steps(db) == ["m001_initial", "m002_library_and_pairs", "m003_web_pages"]
     from reader.storage.annotations import add_annotation, get_annotation, list_annotations
     from reader.storage.documents import get_document
 

@@ -85,7 +85,7 @@ class LibraryDock(QDockWidget):
         # Whole titles matter more than anything else in a narrow panel: the title takes the
         # width left by the date and ends in "…" if it must (full title, source and path in its
         # tooltip); no horizontal scroll bar.
-        self.documents.setHeaderLabels(["Title", "Published"])
+        self.documents.setHeaderLabels(["Title", "Site", "Published"])
         self.documents.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         _fit_title_column(self.documents)
         self.compare_button = QPushButton("Compare")
@@ -153,19 +153,21 @@ class LibraryDock(QDockWidget):
 
     # What the controller calls ----------------------------------------------------------
     def set_documents(self, rows, total: int | None = None) -> None:
-        """``rows``: objects with ``id``, ``title``, ``source``, ``published`` (StoredDocument)."""
+        """``rows``: objects with ``id``, ``title``, ``source``, ``site``, ``published`` (StoredDocument)."""
         selected = set(self.selected_ids())
         self.documents.blockSignals(True)
         self.documents.clear()
         for d in rows:
-            item = QTreeWidgetItem([d.title, d.published or ""])
+            item = QTreeWidgetItem([d.title, getattr(d, "site", None) or "", d.published or ""])
             item.setData(0, Qt.ItemDataRole.UserRole, d.id)
             where = [p for p in (d.source, getattr(d, "path", None)) if p]
             item.setToolTip(0, "\n".join([d.title, *where]))
             self.documents.addTopLevelItem(item)
             item.setSelected(d.id in selected)
         self.documents.blockSignals(False)
-        self.documents.setColumnHidden(1, not any(d.published for d in rows))  # no empty column
+        # No empty column: a library of plain files has no sites and maybe no dates.
+        self.documents.setColumnHidden(1, not any(getattr(d, "site", None) for d in rows))
+        self.documents.setColumnHidden(2, not any(d.published for d in rows))
         shown = self.documents.topLevelItemCount()
         self.count_label.setText(f"{shown} documents" if total is None or total == shown
                                  else f"{shown} of {total} documents")

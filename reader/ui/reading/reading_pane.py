@@ -13,15 +13,15 @@ Must not import reader.storage; knows nothing of the other pane.
 from __future__ import annotations
 
 import math
-import os
 
 import shiboken6
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QUrl, Signal
 from PySide6.QtGui import QFont, QPainter, QTextBlockFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QTextEdit, QVBoxLayout, QWidget
 
-from reader.core.text import word_count
+from reader.core.page_fetch import is_web_url
 from reader.ui.reading import kind_style
+from reader.ui.reading.document_header import details, source_line
 from reader.ui.reading.highlight_spans import spans_for_side
 from reader.ui.reading.offsets import OffsetMap
 
@@ -34,13 +34,14 @@ DOCUMENT_MARGIN = 22
 
 
 def local_files(mime) -> list[str]:
-    """The local file paths carried by a drag, or [] if it carries anything else."""
-    if not mime.hasUrls():
+    """The local file paths and web links (http, https) a drag carries, or [] if it carries
+    anything else. A link dragged from a browser comes as a URL, or from some as plain text."""
+    urls: list[QUrl] = mime.urls() if mime.hasUrls() else []
+    if not urls and mime.hasText() and is_web_url(mime.text()):
+        return [mime.text().strip()]
+    if not urls or not all(u.isLocalFile() or u.scheme() in ("http", "https") for u in urls):
         return []
-    urls: list[QUrl] = mime.urls()
-    if not urls or not all(u.isLocalFile() for u in urls):
-        return []
-    return [u.toLocalFile() for u in urls]
+    return [u.toLocalFile() if u.isLocalFile() else u.toString() for u in urls]
 
 
 class ElidedLabel(QLabel):
@@ -194,23 +195,10 @@ class ReadingPane(QFrame):
         if document is None:
             opener = "Ctrl+O" if self.side == "a" else "Ctrl+Shift+O"
             self.title.set_full_text(f"No document {self.side.upper()}")
-            self.source.set_full_text(f"Drop a file here or open one with {opener}")
+            self.source.set_full_text(f"Drop a file or a link here, or open one with {opener}")
             return
         self.title.set_full_text(document.title or "Untitled")
-        self.source.set_full_text(self._source_line(document), str(document.path or document.source))
-
-    @staticmethod
-    def _source_line(document) -> str:
-        """Source label, where it is (folder or URL), date and length, without repeats."""
-        parts = [document.source] if document.source else []
-        if document.url:
-            parts.append(document.url)
-        elif document.path:
-            parts.append(os.path.dirname(document.path))
-        if document.published:
-            parts.append(document.published)
-        parts.append(f"{word_count(document.text):,} words")
-        return "  ·  ".join(parts)
+        self.source.set_full_text(source_line(document), details(document))
 
     def set_alignment(self, alignment, index) -> None:
         """Mark the passages of ``alignment`` (for this side); None removes every mark."""
