@@ -257,7 +257,7 @@ def _share(span: Span, pa: PreparedText, pb: PreparedText) -> float:
     news to a shared one would look like a faithful restatement.
     """
     whole = _snapped(span, pa, pb, limit=None)
-    return content_share(pa.tokens[whole.a0:whole.a1], pb.tokens[whole.b0:whole.b1], with_synonyms=True)
+    return content_share(pa.tokens[whole.a0:whole.a1], pb.tokens[whole.b0:whole.b1])
 
 
 def _region_share(passages: list[Match], pa, pb) -> float:

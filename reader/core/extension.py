@@ -84,8 +84,7 @@ def cluster_seeds(seeds: Sequence[SeedLike], max_gap: int) -> list[list[SeedLike
     return clusters
 
 
-def summed(vectors: list[dict[str, float]], first: int, last: int) -> dict[str, float]:
-    """The vectors of units ``first..last`` (inclusive) added up: a passage as one vector."""
+def _summed(vectors: list[dict[str, float]], first: int, last: int) -> dict[str, float]:
     out: dict[str, float] = {}
     for v in vectors[first:last + 1]:
         for t, w in v.items():
@@ -94,7 +93,7 @@ def summed(vectors: list[dict[str, float]], first: int, last: int) -> dict[str, 
 
 
 def cluster_similarity(va, vb, a_first, a_last, b_first, b_last) -> float:
-    return cosine(summed(va, a_first, a_last), summed(vb, b_first, b_last))
+    return cosine(_summed(va, a_first, a_last), _summed(vb, b_first, b_last))
 
 
 def extend(seeds: Sequence[SeedLike], va, vb, max_gap: int, min_similarity: float, anchor=None) -> list[Cluster]:

@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from itertools import chain
 
-from reader.core import rarity, synonyms
+from reader.core import rarity
 from reader.core.text import Token, split_sentences, tokenize
 
 MIN_UNIT_TERMS = 3
@@ -124,18 +124,6 @@ def cosine(x: dict[str, float], y: dict[str, float]) -> float:
     nx = math.sqrt(sum(w * w for w in x.values()))
     ny = math.sqrt(sum(w * w for w in y.values()))
     return dot / (nx * ny)
-
-
-def soft_cosine(x: dict[str, float], y: dict[str, float]) -> float:
-    """``cosine`` where a word of one vector and its synonym in the other (``synonyms``) also
-    meet, at ``synonyms.SYNONYM_CREDIT`` of their product: "weaponry" restating "weapons"."""
-    exact = cosine(x, y)
-    pairs = synonyms.soft_pairs(x.keys() - y.keys(), y.keys() - x.keys(), rarity.weight)
-    if not pairs:
-        return exact
-    nx = math.sqrt(sum(w * w for w in x.values()))
-    ny = math.sqrt(sum(w * w for w in y.values()))
-    return exact + synonyms.SYNONYM_CREDIT * sum(x[f] * y[g] for f, g in pairs) / (nx * ny)
 
 
 def dice(x: dict, y: dict) -> float:

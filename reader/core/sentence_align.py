@@ -12,8 +12,7 @@ stretch as a whole is known to be reused.
 Over the units of a stretch, a monotone dynamic programme picks the links that maximise the sum
 of ``similarity - LINK_FLOOR`` with moves one-to-one, one-to-two and two-to-one (a sentence
 split in two or two condensed into one) and skips (a sentence that restates nothing stays
-unlinked: a new paragraph added by the rewriter is never forced onto a source sentence). The
-similarity counts synonyms (``seeding.soft_cosine``): a rewrite changes words. Seeds
+unlinked: a new paragraph added by the rewriter is never forced onto a source sentence). Seeds
 off the programme's path (a sentence moved within the stretch) are kept as they were. The
 clusters of a stretch stay apart; each takes the links added nearest to it.
 
@@ -24,8 +23,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from reader.core.extension import Cluster, Seed, SeedLike, summed
-from reader.core.seeding import dice, soft_cosine
+from reader.core.extension import Cluster, Seed, SeedLike, cluster_similarity
+from reader.core.seeding import cosine, dice
 
 #: A stretch needs this many strong seeds, in order in both texts: two reports of one event
 #: share a sentence or two by chance (a name, a date, a quotation); three in order are reuse.
@@ -137,9 +136,9 @@ def _monotone_links(a0, a1, b0, b1, va, vb, blocked_a, blocked_b):
             if any(i in blocked_a for i in ia) or any(j in blocked_b for j in jb):
                 hit = -1.0
             elif len(ia) == 1 and len(jb) == 1:
-                hit = soft_cosine(va[ia[0]], vb[jb[0]])
+                hit = cosine(va[ia[0]], vb[jb[0]])
             else:
-                hit = soft_cosine(summed(va, ia[0], ia[-1]), summed(vb, jb[0], jb[-1]))
+                hit = cluster_similarity(va, vb, ia[0], ia[-1], jb[0], jb[-1])
             cache[key] = hit
         return hit
 

@@ -10,23 +10,16 @@ Pure functions; must not import Qt.
 
 from __future__ import annotations
 
-from reader.core import rarity, synonyms
+from reader.core import rarity
 
 
-def content_share(tokens_a, tokens_b, with_synonyms: bool = False) -> float:
-    """Share of the content of two token runs that both have, 0..1 (see the module docstring).
-
-    ``with_synonyms``: a word one side has and the other restates with a synonym
-    (``reader.core.synonyms``) counts as shared at ``SYNONYM_CREDIT``.
-    """
+def content_share(tokens_a, tokens_b) -> float:
+    """Share of the content of two token runs that both have, 0..1 (see the module docstring)."""
     forms_a = {t.norm for t in tokens_a}
     forms_b = {t.norm for t in tokens_b}
     if not forms_a or not forms_b:
         return 0.0
     weight = rarity.weight
     shared = sum(weight(f) for f in forms_a & forms_b)
-    if with_synonyms:
-        pairs = synonyms.soft_pairs(forms_a - forms_b, forms_b - forms_a, weight)
-        shared += synonyms.SYNONYM_CREDIT * sum(weight(f) + weight(g) for f, g in pairs) / 2.0
     total = sum(weight(f) for f in forms_a) + sum(weight(f) for f in forms_b)
     return 2.0 * shared / total
