@@ -171,7 +171,7 @@ def align_prepared(pa: PreparedText, pb: PreparedText, config: AlignConfig = Ali
     check()
     free_a = bytearray(b"\x01") * len(pa.tokens)
     free_b = bytearray(b"\x01") * len(pb.tokens)
-    found = []  # (cluster, region span, link spans shown, number of links)
+    found = []  # (region as the seeds link it, region grown, link spans shown, number of links, in a stretch)
     for cluster in sorted(clusters, key=lambda c: (c.a_first, c.b_first)):
         # The region runs from the first to the last shared word of its sentence links.
         # Inside a stretch known to be reused, readers see every restated sentence linked whole;
@@ -190,6 +190,10 @@ def align_prepared(pa: PreparedText, pb: PreparedText, config: AlignConfig = Ali
                       max(s.b1 for s in evidence), cluster.similarity)
         if cluster.similarity < COPY_SIMILARITY:  # a copy's edges are its identical words
             region = _snapped(region, pa, pb)
+        # A lone sentence pair is judged on the sentences the seeds link, before growing:
+        # growth over identical words may cross into the next sentence ("The" opening both
+        # next sentences), whose unrelated content would then count against the restatement.
+        judged = region
         region = grow(region, pa, pb)
         a_start, a_end, b_start, b_end = chars(region, pa, pb)
         shortest = min(a_end - a_start, b_end - b_start)
@@ -203,17 +207,17 @@ def align_prepared(pa: PreparedText, pb: PreparedText, config: AlignConfig = Ali
                  and all(free_a[s.a0:s.a1]) and all(free_b[s.b0:s.b1])]
         for span in spans:
             claim(span, free_a, free_b)
-        found.append((cluster, region, spans, len(links), in_stretch))
+        found.append((judged, region, spans, len(links), in_stretch))
     check()
     regions: list[Match] = []
     matches: list[Match] = []
     settled = settle([spans for _, _, spans, _, _ in found], pa, pb, free_a, free_b)
-    for (_cluster, region, spans, n_links, _in_stretch), inner in zip(found, settled):
+    for (judged, region, spans, n_links, _in_stretch), inner in zip(found, settled):
         passages = [m for m in joined(inner, pa, pb, config, flags_a, flags_b, free_a, free_b) if balanced(m)]
         # One loosely similar sentence pair: two texts on one topic, not reuse. (A copied sentence
         # is no loose pair, though a wide cluster of it and an echo may be loose as a whole.)
         if n_links == 1 and passages and passages[0].kind != QUOTE \
-                and passages[0].longest_run < COPIED_SENTENCE_WORDS and _share(region, pa, pb) < LONE_LINK_SHARE:
+                and passages[0].longest_run < COPIED_SENTENCE_WORDS and _share(judged, pa, pb) < LONE_LINK_SHARE:
             continue
         kept = corroborated(passages)
         passages = [m for m in kept if wanted(m, config)

@@ -20,6 +20,23 @@ def test_two_single_sentences_restating_each_other_are_one_whole_passage():
     assert 0.5 < result.matches[0].score < 1.0
 
 
+def test_a_lone_restated_sentence_between_unrelated_ones_is_found():
+    # Both next sentences open with "The": the passage may grow over it, but the restatement
+    # is judged on its own sentences, not on the unrelated ones that word belongs to.
+    a = ("Officials in the northern province counted the ballots twice on Sunday. Several relatives of the "
+         "victims were in court to witness the proceedings, but few local residents attended the trial. "
+         "The weather turned cold across the region by evening, and roads were closed.")
+    b = ("Markets in Asia rallied after a quiet week of trading in Tokyo. Several relatives of the victims "
+         "sat in the front row of the court, but few local residents attended the trial. The museum "
+         "reopened its east wing after two years of repairs.")
+    matches = align(a, b).matches
+    assert len(matches) == 1
+    m = matches[0]
+    assert a[m.a_start:].startswith("Several relatives") and b[m.b_start:].startswith("Several relatives")
+    assert "trial" in a[m.a_start:m.a_end] and "trial" in b[m.b_start:m.b_end]
+    assert "weather" not in a[m.a_start:m.a_end] and "museum" not in b[m.b_start:m.b_end]
+
+
 def test_an_unrelated_sentence_is_not_linked():
     other = "The central bank left interest rates unchanged on Thursday, citing slowing inflation in the region."
     assert align(KAY_A, other).matches == ()
