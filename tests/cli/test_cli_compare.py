@@ -191,3 +191,30 @@ def test_bad_option_values(capsys, option, value, problem):
 
 def test_missing_argument(capsys):
     assert_user_error(run_cli(capsys, "compare", seed_path(2)), "required")
+
+
+def test_json_lists_the_facts_of_every_match(pair_json):
+    text_a = load_document(seed_path(2)).text
+    text_b = load_document(seed_path(3)).text
+    statuses = set()
+    for m in pair_json["matches"]:
+        for fact in m["facts"]:
+            assert set(fact) == {"kind", "status", "a", "b", "a_span", "b_span"}
+            statuses.add(fact["status"])
+            if fact["a"] is not None:
+                s, e = fact["a_span"]
+                assert text_a[s:e] == fact["a"] and m["a"][0] - len(fact["a"]) <= s < m["a"][1]
+            if fact["b"] is not None:
+                s, e = fact["b_span"]
+                assert text_b[s:e] == fact["b"]
+    assert {"kept", "changed", "dropped"} <= statuses
+    changed = [f for m in pair_json["matches"] for f in m["facts"] if f["status"] == "changed"]
+    assert [(f["kind"], f["a"], f["b"]) for f in changed] == [("name", "US State Department", "US")]
+
+
+def test_report_gives_a_line_per_changed_fact(capsys, pair_json):
+    status, out, _ = run_cli(capsys, "compare", seed_path(2), seed_path(3))
+    flagged = [f for m in pair_json["matches"] for f in m["facts"] if f["status"] != "kept"]
+    assert out.count("\n    ! ") == len(flagged) > 0
+    assert "! date dropped: 2021" in out and "! name changed: “US State Department” → “US”" in out
+    assert f"Changed facts: {len(flagged)} in " in out
