@@ -14,7 +14,7 @@ import importlib
 import sys
 
 #: Sub-command modules under ``reader.commands``, in the order ``--help`` lists them.
-COMMANDS = ("gui", "compare", "batch", "eval", "annotations", "screenshot", "scan", "sources", "library")
+COMMANDS = ("gui", "compare", "report", "batch", "eval", "annotations", "screenshot", "scan", "sources", "library")
 
 
 class ArgumentParser(argparse.ArgumentParser):
