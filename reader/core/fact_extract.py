@@ -54,6 +54,9 @@ NAME_PREFIX = 4
 #: another capitalised word, they are the name's first word ("New York"), not an opener.
 NAME_OPENERS = frozenset({"new", "united", "north", "south", "east", "west", "great", "saint", "san", "los",
                           "las", "hong", "sri", "saudi", "white", "prime", "supreme", "european", "british"})
+#: Characters around a span within which names are looked for (``extract_facts(names_within=)``):
+#: a name the span cuts in two ("… the US State | Department") is found whole.
+SPAN_MARGIN = 60
 #: Acronyms that name a kind of thing, not one organisation or place: not names.
 COMMON_ACRONYMS = frozenset({"ngo", "ngos", "ai", "ceo", "ceos", "tv", "pdf", "gdp", "pr", "id", "ok", "faq", "ip"})
 
@@ -82,28 +85,44 @@ _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _WORDNUM = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
 _AMOUNT = rf"(?P<amount>{_DIGITS}|{_WORDNUM})(?:\s*(?P<mag>thousand|million|billion|trillion|bn|tn)\b)?"
 
+# What can start at an anchor (``_anchors``): each pattern is tried only at its own.
+_DIGIT, _SIGN, _MONTH_WORD, _WEEKDAY, _NUMBER_WORD = "digit", "sign", "month", "weekday", "number word"
+_AMOUNT_START = frozenset({_DIGIT, _NUMBER_WORD})
+
 # Tried in this order; a later pattern never takes text an earlier one took.
 _PATTERNS = (
-    (DATE, re.compile(r"\b(?P<iy>\d{4})-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b")),
-    (DATE, re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?", re.IGNORECASE)),
-    (DATE, re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b(?:,?\s+{_YEAR}\b)?", re.IGNORECASE)),
-    (DATE, re.compile(rf"\b{_MONTH}\b,?\s+{_YEAR}\b", re.IGNORECASE)),
-    (TIME, re.compile(r"\b(?P<h>[01]?\d|2[0-3])(?::(?P<min>[0-5]\d))?\s*(?P<ampm>[ap])\.?m\b\.?", re.IGNORECASE)),
-    (TIME, re.compile(r"\b(?P<h>[01]?\d|2[0-3]):(?P<min>[0-5]\d)\b")),
-    (MONEY, re.compile(rf"(?P<cur>US\$|[$£€¥])\s?{_AMOUNT}", re.IGNORECASE)),
-    (MONEY, re.compile(rf"\b{_AMOUNT}\s+(?P<cur>dollars?|euros?|pounds|yen|USD|EUR|GBP)\b", re.IGNORECASE)),
-    (PERCENT, re.compile(rf"\b{_AMOUNT}\s*(?:%|per\s?cent\b|percentage points?\b)", re.IGNORECASE)),
+    (DATE, re.compile(r"\b(?P<iy>\d{4})-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b"), {_DIGIT}),
+    (DATE, re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?", re.IGNORECASE), {_MONTH_WORD}),
+    (DATE, re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b(?:,?\s+{_YEAR}\b)?", re.IGNORECASE), {_DIGIT}),
+    (DATE, re.compile(rf"\b{_MONTH}\b,?\s+{_YEAR}\b", re.IGNORECASE), {_MONTH_WORD}),
+    (TIME, re.compile(r"\b(?P<h>[01]?\d|2[0-3])(?::(?P<min>[0-5]\d))?\s*(?P<ampm>[ap])\.?m\b\.?", re.IGNORECASE),
+     {_DIGIT}),
+    (TIME, re.compile(r"\b(?P<h>[01]?\d|2[0-3]):(?P<min>[0-5]\d)\b"), {_DIGIT}),
+    (MONEY, re.compile(rf"(?P<cur>US\$|[$£€¥])\s?{_AMOUNT}", re.IGNORECASE), {_SIGN}),
+    (MONEY, re.compile(rf"\b{_AMOUNT}\s+(?P<cur>dollars?|euros?|pounds|yen|USD|EUR|GBP)\b", re.IGNORECASE),
+     _AMOUNT_START),
+    (PERCENT, re.compile(rf"\b{_AMOUNT}\s*(?:%|per\s?cent\b|percentage points?\b)", re.IGNORECASE), _AMOUNT_START),
     # Full month names alone; "May" alone is a verb far more often than a month.
     (DATE, re.compile(r"\b(?P<month>January|February|March|April|June|July|August|September|October|"
-                      r"November|December)\b")),
-    (DATE, re.compile(r"\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
-    (DATE, re.compile(rf"(?<![\d,.$£€¥])\b{_YEAR}\b(?![,.]?\d|%)")),
-    (NUMBER, re.compile(rf"(?<![\d,.])\b{_AMOUNT}\b(?![,.]?\d)", re.IGNORECASE)),
+                      r"November|December)\b"), {_MONTH_WORD}),
+    (DATE, re.compile(r"\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"), {_WEEKDAY}),
+    (DATE, re.compile(rf"(?<![\d,.$£€¥])\b{_YEAR}\b(?![,.]?\d|%)"), {_DIGIT}),
+    (NUMBER, re.compile(rf"(?<![\d,.])\b{_AMOUNT}\b(?![,.]?\d)", re.IGNORECASE), _AMOUNT_START),
 )
 
 _DIGITS_START_RE = re.compile(r"(?<!\w)\d")
-_ANCHOR_WORDS = frozenset(_MONTHS) | frozenset(_WEEKDAYS) | frozenset(_NUMBER_WORDS)
-_CURRENCY_SIGN_RE = re.compile(r"(?:US)?[$£€¥]")
+_ANCHOR_WORDS = {**dict.fromkeys(_MONTHS, _MONTH_WORD), **dict.fromkeys(_WEEKDAYS, _WEEKDAY),
+                 **dict.fromkeys(_NUMBER_WORDS, _NUMBER_WORD)}
+_CURRENCY_SIGN_RE = re.compile(r"[$£€¥]")
+_WORD_FORM_RE = re.compile(r"\w+(?:[’']\w+)*")
+
+# The words of a name as written ("U.S.", "Ayatollah", "19"), for ``TextFacts``.
+_NAME_SURFACE_RE = re.compile(r"(?<![\w.])(?:(?:[A-Z]\.){2,}|[A-Z]\w*|\d+)")
+
+_LOWER_WORD_RE = re.compile(r"\b[a-z]+\b")
+# A capitalised word inside a sentence: after a lower-case word, a digit, a comma or a semicolon,
+# and perhaps an opening quotation mark or bracket.
+_INNER_CAPITAL_RE = re.compile(r"(?:(?<=[a-z0-9,;%] )|(?<=[a-z0-9,;%] [“\"‘(\[]))((?:[A-Z]\.){2,}|[A-Z]\w*)")
 
 # A capitalised word: "U.S." and other dotted initials, or a capital and letters, digits, inner
 # apostrophes ("O’Brien"). Possessive "’s" is not part of it.
@@ -132,14 +151,22 @@ class Fact:
     key: tuple
 
 
-def extract_facts(text: str) -> tuple[Fact, ...]:
-    """Every fact of ``text`` in text order (see the module docstring)."""
-    taken = bytearray(len(text))  # 1: a character already inside a fact (quotations aside)
+def extract_facts(text: str, names_within=None) -> tuple[Fact, ...]:
+    """Every fact of ``text`` in text order (see the module docstring).
+
+    With ``names_within`` (``(start, end)`` spans), names are looked for only in and around
+    those spans (``SPAN_MARGIN``): names cost two thirds of the time (half a second a megabyte),
+    and a caller comparing passages needs no others; ``TextFacts`` tells whether the rest of the
+    text names someone.
+    """
+    n = len(text)
+    ranges = [(0, n)] if names_within is None else _merged(names_within, n)
+    taken = bytearray(n)  # 1: a character already inside a fact (quotations aside)
     facts: list[Fact] = []
     anchors = _anchors(text)
-    for kind, pattern in _PATTERNS:
-        for position in anchors:
-            if taken[position]:
+    for kind, pattern, classes in _PATTERNS:
+        for position, anchor_class in anchors:
+            if taken[position] or anchor_class not in classes:
                 continue
             m = pattern.match(text, position)
             if m is None:
@@ -152,7 +179,7 @@ def extract_facts(text: str) -> tuple[Fact, ...]:
                 continue
             taken[start:end] = b"\x01" * (end - start)
             facts.append(Fact(kind, start, end, text[start:end], key))
-    facts.extend(_names(text, taken, facts))
+    facts.extend(_names(text, taken, facts, ranges))
     for q in quoted_spans(text):
         raw = text[q.start + 1:q.end - 1]
         inner = raw.strip(_QUOTE_TRIM)
@@ -164,18 +191,55 @@ def extract_facts(text: str) -> tuple[Fact, ...]:
     return tuple(facts)
 
 
-def _anchors(text: str) -> list[int]:
-    """Where a number, date, time or sum may start: digits, a month, a weekday or a number word
-    at a word's start, or a currency sign. The patterns are tried only there: a dozen passes of
-    the facts' patterns over the whole text took ten times as long."""
-    out = [m.start() for m in _DIGITS_START_RE.finditer(text)]
-    out.extend(m.start() for m in _CURRENCY_SIGN_RE.finditer(text))
+class TextFacts:
+    """Whether a text states a fact anywhere (``states``), given its facts (``extract_facts``,
+    names perhaps only in places): for names, the beginnings of its capitalised words are
+    collected on the first question."""
+
+    def __init__(self, text: str, facts: tuple[Fact, ...]) -> None:
+        self.text = text
+        self.facts = facts
+        self._exact = {(f.kind, f.key) for f in facts if f.kind != NAME}
+        self._by_kind: dict[str, list[Fact]] = {}
+        for f in facts:
+            self._by_kind.setdefault(f.kind, []).append(f)
+        self._heads: set[str] | None = None
+
+    def facts_of(self, kind: str) -> list[Fact]:
+        return self._by_kind.get(kind, [])
+
+    def states(self, fact: Fact) -> bool:
+        """Whether the text states ``fact``: for a name, whether it capitalises each of its
+        words somewhere ("Israeli" for "Israel" too, ``NAME_PREFIX``); else whether it has a
+        fact ``same_fact`` says is the same (a quotation: ``similar`` says alike)."""
+        if fact.kind == NAME:
+            return all(self._capitalised(word) for word in _NAME_SURFACE_RE.findall(fact.text))
+        if (fact.kind, fact.key) in self._exact:
+            return True
+        return fact.kind == DATE and any(same_fact(fact, f) for f in self.facts_of(DATE))
+
+    def _capitalised(self, word: str) -> bool:
+        """Whether the text has a capitalised word (or number) beginning like ``word``: its
+        first ``NAME_PREFIX`` characters, dots left out ("U.S." is "US")."""
+        if self._heads is None:
+            self._heads = {w.replace(".", "")[:NAME_PREFIX] for w in set(_NAME_SURFACE_RE.findall(self.text))}
+        return word.replace(".", "")[:NAME_PREFIX] in self._heads
+
+
+def _anchors(text: str) -> list[tuple[int, str]]:
+    """Where a number, date, time or sum may start, and what starts there (``_DIGIT``, ``_SIGN``,
+    ``_MONTH_WORD``, ``_WEEKDAY``, ``_NUMBER_WORD``): digits, a month, a weekday or a number word
+    at a word's start, or a currency sign. Each pattern is tried only where it can start: a dozen
+    passes of the facts' patterns over the whole text took ten times as long."""
+    out = [(m.start(), _DIGIT) for m in _DIGITS_START_RE.finditer(text)]
+    out.extend((m.start() - 2 if text[max(0, m.start() - 2):m.start()] == "US" else m.start(), _SIGN)
+               for m in _CURRENCY_SIGN_RE.finditer(text))
     low = text.lower()
-    for word in _ANCHOR_WORDS:
+    for word, anchor_class in _ANCHOR_WORDS.items():
         i = low.find(word)
         while i != -1:
             if i == 0 or not low[i - 1].isalnum():
-                out.append(i)
+                out.append((i, anchor_class))
             i = low.find(word, i + len(word))
     return sorted(set(out))
 
@@ -196,6 +260,8 @@ def same_name(a: tuple, b: tuple) -> bool:
     and it has two words or more or is the longer's last word ("Khamenei", "Ayatollah Ali
     Khamenei"). "US" is not "US State Department": the State Department is one body of it."""
     small, large = (a, b) if len(a) <= len(b) else (b, a)
+    if not small:
+        return False
     if not all(any(_same_word(w, v) for v in large) for w in small):
         return False
     return len(small) >= 2 or len(large) == 1 or _same_word(small[0], large[-1])
@@ -262,32 +328,34 @@ def _amount(amount: str, magnitude: str | None) -> float:
 
 
 def _word_forms(text: str) -> tuple[str, ...]:
-    return tuple(normalize_word(w) for w in re.findall(r"\w+(?:[’']\w+)*", text))
+    return tuple(normalize_word(w) for w in _WORD_FORM_RE.findall(text))
 
 
 # -- names ---------------------------------------------------------------------------------
 
-def _names(text: str, taken: bytearray, facts: list[Fact]) -> list[Fact]:
-    """Runs of capitalised words outside other facts, as ``name`` facts.
+def _names(text: str, taken: bytearray, facts: list[Fact], ranges) -> list[Fact]:
+    """Runs of capitalised words outside other facts and inside ``ranges``, as ``name`` facts.
 
     A sentence's first word is capitalised anyway: it opens a name only when it is rare in
     English (``COMMON_WORD_ZIPF``) and not written in lower case in this text, or when the text
-    also capitalises it inside a sentence.
+    also capitalises it inside a sentence (after a lower-case word, a digit or a comma).
     """
     n = len(text)
-    words = [m for m in _CAPITAL_RE.finditer(text)
+    words = [m for lo, hi in ranges for m in _CAPITAL_RE.finditer(text, lo, hi)
              if not taken[m.start()] and not taken[m.end() - 1]
              and (m.start() == 0 or not text[m.start() - 1].isalnum())
              and (m.end() == n or not text[m.end()].isalnum())]
     opens = [_opens_sentence(text, m.start()) for m in words]
-    inner = {m.group() for m, first in zip(words, opens) if not first}
+    lower = _LowerWords(text)
     runs: list[list[re.Match]] = []
     for k, m in enumerate(words):
         word = m.group()
-        if opens[k] and word not in inner and not _opens_name(text, words, k):
+        if opens[k] and not _opens_name(text, words, k):
             plain = word.lower()
-            if plain in STOPWORDS or rarity.zipf(normalize_word(plain)) >= COMMON_WORD_ZIPF \
-                    or _written_lower(text, plain):
+            if plain in STOPWORDS and not word.isupper():  # "The", "In"; not "US"
+                continue
+            common = rarity.zipf(normalize_word(plain)) >= COMMON_WORD_ZIPF or lower.written(plain)
+            if common and not lower.capitalised_inside(word):
                 continue
         if word.lower().replace(".", "") in COMMON_ACRONYMS or word == "I":
             continue
@@ -297,32 +365,64 @@ def _names(text: str, taken: bytearray, facts: list[Fact]) -> list[Fact]:
             runs.append([m])
     out = []
     numbers = {f.start: f for f in facts if f.kind == NUMBER}
+    absorbed: set[int] = set()
     for run in runs:
         start, end = run[0].start(), run[-1].end()
         following = numbers.get(end + 1)
         if following is not None and text[end] == " ":  # "Article 19", "Boeing 737"
-            facts.remove(following)
+            absorbed.add(following.start)
             end = following.end
-        out.append(Fact(NAME, start, end, text[start:end], _name_key(text[start:end])))
+        key = _name_key(text[start:end])
+        if key:  # a capitalised joining word alone ("Of", "The") names nothing
+            out.append(Fact(NAME, start, end, text[start:end], key))
+    if absorbed:
+        facts[:] = [f for f in facts if not (f.kind == NUMBER and f.start in absorbed)]
     return out
 
 
 @lru_cache(maxsize=20_000)
 def _name_key(name: str) -> tuple[str, ...]:
     # "U.S." is "US", "FTOs" is "FTO"; the joining words are not part of what names it.
+    if name.isalnum() and not name.endswith("s"):  # one plain word: most of them
+        form = normalize_word(name)
+        return () if form in _JOINING_WORDS else (form,)
     words = _ACRONYM_PLURAL_RE.sub(r"\1", name.replace(".", ""))
     return tuple(w for w in _word_forms(words) if w not in _JOINING_WORDS)
 
 
-def _written_lower(text: str, word: str) -> bool:
-    """Whether ``text`` has lower-case ``word`` as a whole word somewhere."""
-    i = text.find(word)
-    while i != -1:
-        end = i + len(word)
-        if (i == 0 or not text[i - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
-            return True
-        i = text.find(word, end)
-    return False
+class _LowerWords:
+    """Whether a text writes a word somewhere in lower case (``written``), or capitalised inside
+    a sentence (``capitalised_inside``: after a lower-case word, a digit, a comma or a
+    semicolon). Each set is collected on its first question, in one pass of a regular
+    expression: searching the text word by word cost a second a megabyte."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._lower: set[str] | None = None
+        self._inside: set[str] | None = None
+
+    def written(self, word: str) -> bool:
+        if self._lower is None:
+            self._lower = set(_LOWER_WORD_RE.findall(self.text))
+        return word in self._lower
+
+    def capitalised_inside(self, word: str) -> bool:
+        if self._inside is None:
+            self._inside = set(_INNER_CAPITAL_RE.findall(self.text))
+        return word in self._inside
+
+
+def _merged(spans, length: int) -> list[tuple[int, int]]:
+    """``spans`` widened by ``SPAN_MARGIN`` on each side (a fact the span cuts is found whole),
+    sorted, overlaps merged."""
+    out: list[list[int]] = []
+    for start, end in sorted(spans):
+        start, end = max(0, start - SPAN_MARGIN), min(length, end + SPAN_MARGIN)
+        if out and start <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], end)
+        else:
+            out.append([start, end])
+    return [(s, e) for s, e in out]
 
 
 def _opens_name(text: str, words: list[re.Match], k: int) -> bool:

@@ -10,7 +10,8 @@ Contract
   ``changed``  both sides state a fact of that kind in that place, differently ("1,200 people" /
                "more than 1,400 people"; a name keeping only part of itself, "US State
                Department" / "US"; a quotation whose words changed);
-  ``dropped``  A's passage states it, B's does not, and B states it nowhere else;
+  ``dropped``  A's passage states it, B's does not, and B states it nowhere else (for a name:
+               B never capitalises all of its words, ``fact_extract.TextFacts``);
   ``added``    B's passage states it, A's does not, and A states it nowhere else: a fact
                appearing from nowhere.
   A fact one passage lacks but the other text states elsewhere was moved, not lost: it is not
@@ -30,7 +31,7 @@ import bisect
 from collections import defaultdict
 from dataclasses import dataclass
 
-from reader.core.fact_extract import DATE, NAME, NAME_PREFIX, QUOTE, Fact, extract_facts, same_fact, shares_word
+from reader.core.fact_extract import NAME, QUOTE, Fact, TextFacts, extract_facts, same_fact, shares_word
 
 KEPT, CHANGED, DROPPED, ADDED = "kept", "changed", "dropped", "added"
 #: Statuses a reader must look at, in the order they are listed.
@@ -78,33 +79,27 @@ def flagged(changes) -> list[FactChange]:
     return [c for c in changes if c.flagged]
 
 
-def compare_facts(alignment, text_a: str, text_b: str,
-                  facts: tuple[tuple[Fact, ...], tuple[Fact, ...]] | None = None) -> tuple[tuple[FactChange, ...], ...]:
+def compare_facts(alignment, text_a: str, text_b: str) -> tuple[tuple[FactChange, ...], ...]:
     """The facts of every passage of ``alignment`` and what became of them (module docstring).
 
-    ``facts`` are ``extract_facts(text_a)``, ``extract_facts(text_b)`` when the caller has them.
+    Names are looked for only around the passages (``extract_facts(names_within=)``); whether
+    a text names someone elsewhere is asked of ``TextFacts``.
     """
-    facts_a, facts_b = facts if facts is not None else (extract_facts(text_a), extract_facts(text_b))
-    side_a, side_b = _Side(facts_a), _Side(facts_b)
+    facts_a = extract_facts(text_a, names_within=[m.a_span for m in alignment.matches])
+    facts_b = extract_facts(text_b, names_within=[m.b_span for m in alignment.matches])
+    side_a, side_b = _Side(facts_a, TextFacts(text_a, facts_a)), _Side(facts_b, TextFacts(text_b, facts_b))
     return tuple(_passage(side_a.inside(m.a_start, m.a_end), side_b.inside(m.b_start, m.b_end), side_a, side_b)
                  for m in alignment.matches)
 
 
 class _Side:
-    """One text's facts: those inside a span, and whether the text states a fact anywhere."""
+    """One text's facts around the passages, and the whole text for ``states``."""
 
-    def __init__(self, facts: tuple[Fact, ...]) -> None:
+    def __init__(self, facts: tuple[Fact, ...], whole: TextFacts) -> None:
         self.facts = facts
+        self.whole = whole
         self.starts = [f.start for f in facts]
         self.longest = max((f.end - f.start for f in facts), default=0)
-        self.exact = {(f.kind, f.key) for f in facts}
-        self.by_kind: dict[str, list[Fact]] = defaultdict(list)
-        self.by_word: dict[tuple[str, str], list[Fact]] = defaultdict(list)
-        for f in facts:
-            self.by_kind[f.kind].append(f)
-            if f.kind in (NAME, QUOTE):
-                for word in set(f.key):
-                    self.by_word[(f.kind, _head(f.kind, word))].append(f)
 
     def inside(self, start: int, end: int) -> list[Fact]:
         lo = bisect.bisect_left(self.starts, start - self.longest)
@@ -114,22 +109,9 @@ class _Side:
 
     def states(self, fact: Fact) -> bool:
         """Whether this text states ``fact`` (or, for a quotation, one much like it) anywhere."""
-        if (fact.kind, fact.key) in self.exact:
-            return True
         if fact.kind == QUOTE:
-            candidates = {id(f): f for w in set(fact.key) for f in self.by_word.get((QUOTE, w), ())}
-            return any(_dice(fact.key, f.key) >= QUOTE_CHANGED_MIN_DICE for f in candidates.values())
-        if fact.kind == NAME:
-            return any(same_fact(fact, f) for w in fact.key for f in self.by_word.get((NAME, _head(NAME, w)), ()))
-        if fact.kind == DATE:
-            return any(same_fact(fact, f) for f in self.by_kind[DATE])
-        return False
-
-
-def _head(kind: str, word: str) -> str:
-    """The index key of a word: whole for quotations; for names its first letters, since name
-    words match by prefix ("Israel", "Israeli": ``fact_extract.same_name``)."""
-    return word if kind == QUOTE else word[:NAME_PREFIX]
+            return any(_dice(fact.key, f.key) >= QUOTE_CHANGED_MIN_DICE for f in self.whole.facts_of(QUOTE))
+        return self.whole.states(fact)
 
 
 def _passage(in_a: list[Fact], in_b: list[Fact], side_a: _Side, side_b: _Side) -> tuple[FactChange, ...]:

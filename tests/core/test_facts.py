@@ -196,3 +196,9 @@ def test_seed_002_003_flags_every_changed_fact_and_nothing_else():
 
 def test_seed_002_004_flags_every_changed_fact_and_nothing_else():
     assert _flagged_by_passage("002", "004") == {_cut(e) for e in EXPECTED_002_004}
+
+
+def test_a_capitalised_joining_word_alone_is_no_name():
+    text = "He said. Of the two, THE report was late. The Of was there. And De said so."
+    assert all(f.key for f in facts_of(text, "name"))
+    assert pair(text, text) == tuple(c for c in pair(text, text) if c.status == KEPT)
