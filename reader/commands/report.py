@@ -93,11 +93,13 @@ def _notes(args, doc_a, doc_b) -> list:
 def _write_pdf(report, out: str) -> int:
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
 
     from reader.ui.report_pdf import write_pdf
 
-    app = QGuiApplication.instance() or QGuiApplication([sys.argv[0]])  # fonts need an application
+    # Fonts need an application. A QApplication, not a QGuiApplication: there is one per process,
+    # and one without widgets would make every later window in it (a test run's) abort.
+    app = QApplication.instance() or QApplication([sys.argv[0]])
     try:
         return write_pdf(report, out)
     finally:
