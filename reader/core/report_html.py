@@ -122,7 +122,8 @@ def _legend(for_qt: bool) -> str:
         style = f' style="{_qt_kind_style(kind)}"' if for_qt else ""
         items.append(f'<span class="k-{kind}"{style}>{e(KIND_LABELS[kind])}</span>: '
                      f"{e(KIND_EXPLANATIONS[kind])} ({UNDERLINES[kind]} underline)")
-    items.append('<span class="fact">Boxed</span>: a fact the other side changed, dropped or added')
+    box = "Boxed</span> (on paper: bold, with a line above and below)" if for_qt else "Boxed</span>"
+    items.append(f'<span class="fact">{box}: a fact the other side changed, dropped or added')
     return "<ul>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>"
 
 

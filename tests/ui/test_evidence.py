@@ -151,3 +151,13 @@ def test_copy_without_a_selected_passage_only_says_so(qtbot, seed_window, citati
     seed_window.evidence.show_status = lambda message, timeout=0: messages.append(message)
     assert seed_window.evidence.copy_passage(None, citation) is False
     assert "Select a passage first" in messages[-1]
+
+
+def test_print_opens_a_preview_of_the_report(qtbot, seed_window):
+    from PySide6.QtPrintSupport import QPrintPreviewDialog
+
+    seed_window.actions_by_name["print"].trigger()
+    preview = seed_window.evidence.preview
+    assert isinstance(preview, QPrintPreviewDialog) and preview.isVisible()
+    preview.close()
+    qtbot.waitUntil(lambda: seed_window.evidence.preview is None, timeout=5_000)
