@@ -121,7 +121,11 @@ def paint_pages(document: QTextDocument, device, header: str) -> int:
                              f"Page {number + 1} of {pages}")
             painter.save()
             painter.translate(0, band - number * body_height)
-            document.drawContents(painter, QRectF(0, number * body_height, width, body_height))
+            body = QRectF(0, number * body_height, width, body_height)
+            # drawContents draws every line that touches ``body``, whole: without the clip a line
+            # cut by the page break (a table row split across pages) runs into the header.
+            painter.setClipRect(body)
+            document.drawContents(painter, body)
             painter.restore()
     finally:
         painter.end()
