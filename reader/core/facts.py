@@ -31,7 +31,8 @@ import bisect
 from collections import defaultdict
 from dataclasses import dataclass
 
-from reader.core.fact_extract import NAME, QUOTE, Fact, TextFacts, extract_facts, same_fact, shares_word
+from reader.core.fact_extract import NAME, QUOTE, Fact, TextFacts, extract_facts, same_fact
+from reader.core.fact_names import shares_word
 
 KEPT, CHANGED, DROPPED, ADDED = "kept", "changed", "dropped", "added"
 #: Statuses a reader must look at, in the order they are listed.
