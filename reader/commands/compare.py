@@ -7,7 +7,8 @@ coverage figure, ``reader.core.coverage``), the number of matches and the longes
 then every match in order of its position in A with its kind, score, a one-line excerpt of
 both sides and a line per changed fact (``reader.core.facts``: changed, dropped, added).
 ``--json`` prints the same for machines, the verdict as ``"verdict"``; each match has
-``"facts"``, every fact of its passage with its status (kept facts included).
+``"facts"``, its changed facts as ``{"kind", "a", "b", "a_span", "b_span"}`` (``a`` null: added
+from nowhere; ``b`` null: dropped).
 Exit status 2 with a one-line message for bad options or an unreadable file. Must not import Qt.
 """
 
@@ -174,7 +175,7 @@ def to_json(doc_a: Document, doc_b: Document, alignment, config: AlignConfig, ve
             {"a": [m.a_start, m.a_end], "b": [m.b_start, m.b_end], "kind": m.kind, "score": m.score,
              "shared_words": m.shared_words, "longest_run": m.longest_run,
              "a_text": doc_a.text[m.a_start:m.a_end], "b_text": doc_b.text[m.b_start:m.b_end],
-             "facts": [c.to_json() for c in changes]}
+             "facts": [c.to_json() for c in changes if c.flagged]}
             for m, changes in zip(alignment.matches, facts)
         ],
         "config": {"min_passage_chars": config.min_passage_chars, "paraphrase": config.paraphrase,

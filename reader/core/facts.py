@@ -20,8 +20,9 @@ Contract
 - Unpaired facts of one kind are paired as ``changed``: numbers, dates and the like in their
   order of appearance, names sharing a word, quotations sharing at least
   ``QUOTE_CHANGED_MIN_DICE`` of their words.
-- ``FactChange.to_json()`` is the ``"facts"`` entry of ``reader compare --json``:
-  ``{"kind", "status", "a", "b", "a_span", "b_span"}`` (``None`` for the side that lacks it).
+- ``FactChange.to_json()`` is an entry of the ``"facts"`` list of ``reader compare --json``
+  (changed, dropped and added facts), in the issue's shape: ``{"kind", "a", "b", "a_span",
+  "b_span"}``, ``None`` for the side that lacks it (so ``a`` null: added; ``b`` null: dropped).
 Pure functions and frozen dataclasses; must not import Qt.
 """
 
@@ -70,7 +71,7 @@ class FactChange:
         return f"{self.kind} kept: {_shown(self.a)}"
 
     def to_json(self) -> dict:
-        return {"kind": self.kind, "status": self.status, "a": self.a, "b": self.b,
+        return {"kind": self.kind, "a": self.a, "b": self.b,
                 "a_span": list(self.a_span) if self.a_span else None,
                 "b_span": list(self.b_span) if self.b_span else None}
 
