@@ -281,10 +281,12 @@ class MainWindow(DocumentOpening, WindowMenus, QMainWindow):
         self.passage_dock.set_current(match_index)
         if match_index is not None:
             m = self.comparison.alignment.matches[match_index]
+            facts = self.comparison.facts
+            changed = sum(c.flagged for c in facts[match_index]) if facts is not None else 0
             self.statusBar().showMessage(
                 f"Passage {match_index + 1} of {len(self.comparison.alignment.matches)}: "
                 f"{kind_style.LABELS.get(m.kind, m.kind).lower()}, score {m.score:.2f}, "
-                f"{m.shared_words} shared words")
+                f"{m.shared_words} shared words" + (f", {changed} changed facts (boxed)" if changed else ""))
 
     def _on_busy_changed(self, busy: bool) -> None:
         self.summary_bar.set_busy(busy)

@@ -54,6 +54,8 @@ def test_changed_facts_are_boxed_counted_and_filtered(qtbot, seed_window):
     assert dock.proxy.rowCount() == 7 and row in dock.visible_matches()
     dock.facts_filter.setChecked(False)
     assert dock.proxy.rowCount() == len(facts)
+    window.go_to(row, origin=None)
+    assert window.statusBar().currentMessage().endswith(", 2 changed facts (boxed)")
 
 
 def test_the_kinds_look_the_same_in_the_report_and_the_window():
