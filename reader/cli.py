@@ -14,7 +14,8 @@ import importlib
 import sys
 
 #: Sub-command modules under ``reader.commands``, in the order ``--help`` lists them.
-COMMANDS = ("gui", "compare", "batch", "eval", "annotations", "screenshot", "scan", "sources", "library", "extract")
+COMMANDS = ("gui", "compare", "report", "batch", "eval", "annotations", "screenshot", "scan", "sources", "library",
+            "extract")
 
 
 class ArgumentParser(argparse.ArgumentParser):

@@ -4,9 +4,12 @@ The report leads with the verdict (``reader.core.verdict``: "B is a rewrite of A
 passages of A …", a shared quotation only, or nothing) and why one side is taken for the source
 when that is known; then both titles, how much of each side is shared with the other (the one
 coverage figure, ``reader.core.coverage``), the number of matches and the longest verbatim run,
-then every match in order of its position in A with its kind, score and a one-line excerpt of
-both sides. ``--json`` prints the same for machines, the verdict as ``"verdict"``. A or B may be
-an http(s) URL: the page is fetched and its article read (``reader.core.web_pages``).
+then every match in order of its position in A with its kind, score, a one-line excerpt of
+both sides and a line per changed fact (``reader.core.facts``: changed, dropped, added).
+``--json`` prints the same for machines, the verdict as ``"verdict"``; each match has
+``"facts"``, its changed facts as ``{"kind", "a", "b", "a_span", "b_span"}`` (``a`` null: added
+from nowhere; ``b`` null: dropped).
+A or B may be an http(s) URL: the page is fetched and its article read (``reader.core.web_pages``).
 Exit status 2 with a one-line message for bad options or an unreadable file. Must not import Qt.
 """
 
@@ -49,6 +52,7 @@ def run(args) -> int:
         return fail(exc)
     from reader.core.align import align  # the engine loads only when there is work for it
     from reader.core.corpus import pair_verdict
+    from reader.core.facts import compare_facts
 
     config = engine_config(args)
     # The engine makes millions of small objects (two 1 MB texts: ~400,000 tokens, ~4 million
@@ -59,13 +63,14 @@ def run(args) -> int:
     try:
         alignment = align(doc_a.text, doc_b.text, config)
         verdict = pair_verdict(alignment, doc_a.text, doc_b.text, doc_a.published, doc_b.published)
+        facts = compare_facts(alignment, doc_a.text, doc_b.text)
     finally:
         if was_enabled:
             gc.enable()
     if args.json:
-        sys.stdout.write(dumps(to_json(doc_a, doc_b, alignment, config, verdict)))
+        sys.stdout.write(dumps(to_json(doc_a, doc_b, alignment, config, verdict, facts)))
     else:
-        sys.stdout.write(report(doc_a, doc_b, alignment, args.a, args.b, config, verdict))
+        sys.stdout.write(report(doc_a, doc_b, alignment, args.a, args.b, config, verdict, facts))
     return 0
 
 
@@ -90,7 +95,8 @@ def excerpt(text: str, width: int = 90) -> str:
 
 
 def report(doc_a: Document, doc_b: Document, alignment, label_a: str, label_b: str,
-           config: AlignConfig, verdict) -> str:
+           config: AlignConfig, verdict, facts=None) -> str:
+    """The readable report; ``facts`` are ``compare_facts``' per match (None: no fact lines)."""
     s = alignment.summary
     width = max(40, min(150, shutil.get_terminal_size((100, 24)).columns - 8))
     out = [verdict.describe()]
@@ -115,6 +121,10 @@ def report(doc_a: Document, doc_b: Document, alignment, label_a: str, label_b: s
     kinds = ", ".join(f"{counts[k]} {k}" for k in KINDS if counts[k])
     noun = "match" if len(matches) == 1 else "matches"
     out.append(f"{len(matches)} {noun} ({kinds}); longest verbatim run: {s.longest_verbatim_words} words.")
+    if facts is not None:
+        changed = [sum(c.flagged for c in passage) for passage in facts]
+        out.append(f"Changed facts: {sum(changed)} in {sum(1 for n in changed if n)} of the passages "
+                   "(a number, date, name or quotation changed, dropped or added).")
     number_width = len(str(len(matches)))
     for n, m in enumerate(matches, 1):
         out.append("")
@@ -123,6 +133,9 @@ def report(doc_a: Document, doc_b: Document, alignment, label_a: str, label_b: s
         indent = " " * (number_width + 2)
         out.append(f"{indent}A: {excerpt(doc_a.text[m.a_start:m.a_end], width)}")
         out.append(f"{indent}B: {excerpt(doc_b.text[m.b_start:m.b_end], width)}")
+        for change in (facts[n - 1] if facts is not None else ()):
+            if change.flagged:
+                out.append(f"{indent}! {excerpt(change.describe(), width)}")
     return "\n".join(out) + "\n"
 
 
@@ -152,7 +165,12 @@ def _document_json(doc: Document, words: int) -> dict:
             "chars": len(doc.text), "words": words}
 
 
-def to_json(doc_a: Document, doc_b: Document, alignment, config: AlignConfig, verdict) -> dict:
+def to_json(doc_a: Document, doc_b: Document, alignment, config: AlignConfig, verdict, facts=None) -> dict:
+    """The ``--json`` payload; ``facts`` are ``compare_facts``' per match (None: computed here)."""
+    if facts is None:
+        from reader.core.facts import compare_facts
+
+        facts = compare_facts(alignment, doc_a.text, doc_b.text)
     s = alignment.summary
     return {
         "a": _document_json(doc_a, s.words_a),
@@ -165,8 +183,9 @@ def to_json(doc_a: Document, doc_b: Document, alignment, config: AlignConfig, ve
         "matches": [
             {"a": [m.a_start, m.a_end], "b": [m.b_start, m.b_end], "kind": m.kind, "score": m.score,
              "shared_words": m.shared_words, "longest_run": m.longest_run,
-             "a_text": doc_a.text[m.a_start:m.a_end], "b_text": doc_b.text[m.b_start:m.b_end]}
-            for m in alignment.matches
+             "a_text": doc_a.text[m.a_start:m.a_end], "b_text": doc_b.text[m.b_start:m.b_end],
+             "facts": [c.to_json() for c in changes if c.flagged]}
+            for m, changes in zip(alignment.matches, facts)
         ],
         "config": {"min_passage_chars": config.min_passage_chars, "paraphrase": config.paraphrase,
                    "looseness": config.looseness, "ignore_quotes": config.ignore_quotes},

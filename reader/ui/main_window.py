@@ -19,10 +19,12 @@ from PySide6.QtWidgets import QDockWidget, QHBoxLayout, QMainWindow, QMenu, QMes
 
 from reader import __version__
 from reader.ui import icons
+from reader.ui.evidence import EvidenceController
 from reader.ui.opening import FILE_FILTER, DocumentOpening
 from reader.ui.preferences import Preferences
 from reader.ui.reading import kind_style
 from reader.ui.reading.comparison import Comparison
+from reader.ui.reading.fact_marks import fact_spans
 from reader.ui.reading.legend import Legend
 from reader.ui.reading.link_map import LinkMap
 from reader.ui.reading.passage_list import PassageListDock
@@ -71,6 +73,11 @@ class MainWindow(DocumentOpening, WindowMenus, QMainWindow):
         self.settings_dock.setWidget(self.settings_panel)
         self.docks: dict[str, QDockWidget] = {"passages": self.passage_dock, "settings": self.settings_dock}
         self.menus: dict[str, QMenu] = {}
+        # Export Report…, Print… and copying a passage pair; the notes on the pair come from the database.
+        self.evidence = EvidenceController(self, self.comparison, database,
+                                           show_status=lambda message, timeout=5000:
+                                           self.statusBar().showMessage(message, timeout),
+                                           show_error=lambda message: self.show_error(message))
         self._build_layout()
         self._build_actions()
         self._connect()
@@ -140,6 +147,8 @@ class MainWindow(DocumentOpening, WindowMenus, QMainWindow):
         c.busy_changed.connect(self._on_busy_changed)
         c.progress.connect(self.summary_bar.set_progress)
         c.verdict_changed.connect(self.summary_bar.show_verdict)
+        c.facts_changed.connect(self._on_facts_changed)
+        self.passage_dock.copy_requested.connect(self.evidence.copy_passage)
         c.failed.connect(lambda message: self.show_error(f"The alignment failed: {message}"))
         self.summary_bar.cancel_requested.connect(self._cancel_alignment)
         self.settings_panel.config_changed.connect(self._on_config_changed)
@@ -148,6 +157,7 @@ class MainWindow(DocumentOpening, WindowMenus, QMainWindow):
         for side, pane in self.panes.items():
             pane.passage_clicked.connect(lambda i, side=side: self.go_to(i, origin=side))
             pane.files_dropped.connect(lambda files, side=side: self.open_dropped(side, files))
+            pane.copy_requested.connect(lambda: self.evidence.copy_passage(self.comparison.current))
 
     # Opening documents: DocumentOpening (reader.ui.opening) --------------------------------
 
@@ -259,6 +269,11 @@ class MainWindow(DocumentOpening, WindowMenus, QMainWindow):
         elif self.comparison.ready():
             self.summary_bar.show_text("Aligning…")
 
+    def _on_facts_changed(self, facts) -> None:
+        for side, pane in self.panes.items():
+            pane.set_fact_spans(fact_spans(facts, side))
+        self.passage_dock.set_facts(facts)
+
     def _on_current_changed(self, match_index) -> None:
         for pane in self.panes.values():
             pane.set_current(match_index)
@@ -266,10 +281,12 @@ class MainWindow(DocumentOpening, WindowMenus, QMainWindow):
         self.passage_dock.set_current(match_index)
         if match_index is not None:
             m = self.comparison.alignment.matches[match_index]
+            facts = self.comparison.facts
+            changed = sum(c.flagged for c in facts[match_index]) if facts is not None else 0
             self.statusBar().showMessage(
                 f"Passage {match_index + 1} of {len(self.comparison.alignment.matches)}: "
                 f"{kind_style.LABELS.get(m.kind, m.kind).lower()}, score {m.score:.2f}, "
-                f"{m.shared_words} shared words")
+                f"{m.shared_words} shared words" + (f", {changed} changed facts (boxed)" if changed else ""))
 
     def _on_busy_changed(self, busy: bool) -> None:
         self.summary_bar.set_busy(busy)

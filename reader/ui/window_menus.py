@@ -3,9 +3,9 @@
 Contract: ``_build_actions()`` makes the window-wide actions (``actions_by_name``), the File,
 View, Go and Help menus (``view_menu``) and the main ``toolbar``; ``_add_menu`` and ``_add_dock``
 are what ``WindowParts.add_menu``/``add_dock`` call for the controllers. Needs on ``self``:
-``preferences``, ``menus``, ``docks``, ``passage_dock``, ``settings_dock``, ``DOCK_PLACES`` and
-the slots the actions call (opening, navigation, view). Routing only; no state of its own.
-Must not import reader.storage.
+``preferences``, ``menus``, ``docks``, ``passage_dock``, ``settings_dock``, ``DOCK_PLACES``,
+``evidence`` (report and print) and the slots the actions call (opening, navigation, view).
+Routing only; no state of its own. Must not import reader.storage.
 """
 
 from __future__ import annotations
@@ -35,6 +35,10 @@ class WindowMenus:
                                   "Ctrl+Shift+V", icon=icons.paste(), tip="Use the text on the clipboard as document B")
         a["swap"] = add_action(self, "&Swap Sides", self.swap_sides, "Ctrl+Shift+S", icon=icons.swap(),
                                tip="Exchange documents A and B")
+        a["export_report"] = add_action(self, "&Export Report…", lambda: self.evidence.export_report(),
+                                        "Ctrl+Shift+E", tip="Save a report on this pair as a web page or a PDF")
+        a["print"] = add_action(self, "&Print Report…", self.evidence.print_report, "Ctrl+P",
+                                tip="Print the report on this pair, with a preview")
         a["quit"] = add_action(self, "&Quit", self.close, QKeySequence.StandardKey.Quit, "Ctrl+Q")
         a["next"] = add_action(self, "&Next Passage", lambda: self.step(True), "F7", icon=icons.next_())
         a["previous"] = add_action(self, "P&revious Passage", lambda: self.step(False), "Shift+F7",
@@ -50,7 +54,8 @@ class WindowMenus:
         a["about"] = add_action(self, "&About Reader", self.show_about, "F1")
 
         menu = self._add_menu("file", "&File")
-        for name in ("open_a", "open_b", "open_url", None, "paste_a", "paste_b", None, "swap", None, "quit"):
+        for name in ("open_a", "open_b", "open_url", None, "paste_a", "paste_b", None, "swap", None, "export_report",
+                     "print", None, "quit"):
             menu.addSeparator() if name is None else menu.addAction(a[name])
         menu = self.view_menu = self._add_menu("view", "&View")
         for name in ("zoom_in", "zoom_out", "zoom_reset", None, "sync", None):

@@ -191,3 +191,30 @@ def test_bad_option_values(capsys, option, value, problem):
 
 def test_missing_argument(capsys):
     assert_user_error(run_cli(capsys, "compare", seed_path(2)), "required")
+
+
+def test_json_lists_the_changed_facts_of_every_match(pair_json):
+    text_a = load_document(seed_path(2)).text
+    text_b = load_document(seed_path(3)).text
+    found = []
+    for m in pair_json["matches"]:
+        for fact in m["facts"]:
+            assert set(fact) == {"kind", "a", "b", "a_span", "b_span"}  # the shape
+            assert fact["a"] is not None or fact["b"] is not None
+            if fact["a"] is not None:
+                s, e = fact["a_span"]
+                assert text_a[s:e] == fact["a"] and m["a"][0] - len(fact["a"]) <= s < m["a"][1]
+            if fact["b"] is not None:
+                s, e = fact["b_span"]
+                assert text_b[s:e] == fact["b"]
+            found.append((fact["kind"], fact["a"], fact["b"]))
+    assert ("name", "US State Department", "US") in found and ("date", "2021", None) in found
+    assert len(found) == 9  # tests/core/test_facts.py: EXPECTED_002_003
+
+
+def test_report_gives_a_line_per_changed_fact(capsys, pair_json):
+    status, out, _ = run_cli(capsys, "compare", seed_path(2), seed_path(3))
+    flagged = [f for m in pair_json["matches"] for f in m["facts"]]
+    assert out.count("\n    ! ") == len(flagged) > 0
+    assert "! date dropped: 2021" in out and "! name changed: “US State Department” → “US”" in out
+    assert f"Changed facts: {len(flagged)} in " in out

@@ -175,9 +175,9 @@ def test_passage_list_filters_by_kind_sorts_and_jumps(seed_window, qtbot):
     dock.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
     assert dock.visible_matches()[0] == max(range(len(matches)), key=lambda i: matches[i].score)
     last_row = dock.proxy.rowCount() - 1
-    rect = dock.table.visualRect(dock.proxy.index(last_row, 3))
-    dock.table.scrollTo(dock.proxy.index(last_row, 3))
-    rect = dock.table.visualRect(dock.proxy.index(last_row, 3))
+    rect = dock.table.visualRect(dock.proxy.index(last_row, 4))
+    dock.table.scrollTo(dock.proxy.index(last_row, 4))
+    rect = dock.table.visualRect(dock.proxy.index(last_row, 4))
     qtbot.mouseClick(dock.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     target = dock.visible_matches()[last_row]
     assert window.comparison.current == target

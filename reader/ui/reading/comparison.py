@@ -8,7 +8,9 @@ old marks on screen until the new alignment arrives. Alignment runs on a latest-
 Each alignment is then judged (``reader.core.corpus.pair_verdict``: the verdict, with the
 direction from the documents' dates, quotations or containment) on a background thread too —
 tokenizing two 1 MB texts takes about a second — and ``verdict_changed`` reports it; a verdict
-for an alignment no longer on screen is dropped.
+for an alignment no longer on screen is dropped. The same task compares the facts inside every
+passage (``reader.core.facts``); ``facts_changed`` reports them (``facts``: one tuple of
+``FactChange`` per match) just before the verdict.
 
 Must not import reader.storage or widgets.
 """
@@ -21,6 +23,7 @@ from PySide6.QtCore import QObject, Signal
 
 from reader.core.config import AlignConfig
 from reader.core.corpus import pair_verdict
+from reader.core.facts import compare_facts
 from reader.ui.reading.passage_index import PassageIndex
 from reader.ui.tasks import TaskRunner
 
@@ -29,6 +32,7 @@ class Comparison(QObject):
     documents_changed = Signal()
     alignment_changed = Signal()        # a new alignment, or None (cleared)
     verdict_changed = Signal(object)    # the Verdict of the alignment on screen (after it)
+    facts_changed = Signal(object)      # the fact changes per match of the alignment on screen, or None
     current_changed = Signal(object)    # match index or None
     busy_changed = Signal(bool)
     progress = Signal(int, int)
@@ -40,6 +44,7 @@ class Comparison(QObject):
         self.config = config or AlignConfig()
         self.alignment = None
         self.verdict = None
+        self.facts = None
         self.index: PassageIndex | None = None
         self.current: int | None = None
         if align_function is None:
@@ -123,6 +128,7 @@ class Comparison(QObject):
     def _set_alignment(self, alignment) -> None:
         self.alignment = alignment
         self.verdict = None
+        self.facts = None
         self._judge_generation = 0
         if alignment is None:
             self.index = None
@@ -130,6 +136,7 @@ class Comparison(QObject):
             self.index = PassageIndex(alignment.matches, len(self.documents["a"].text), len(self.documents["b"].text))
         self.current = None
         self.alignment_changed.emit()
+        self.facts_changed.emit(None)
         self.current_changed.emit(None)
         if alignment is not None:
             self._judge(alignment)
@@ -138,12 +145,14 @@ class Comparison(QObject):
         a, b = self.documents["a"], self.documents["b"]
         texts, dates = (a.text, b.text), (getattr(a, "published", None), getattr(b, "published", None))
         self._judge_generation = self.judge_runner.start(
-            lambda should_cancel, progress: pair_verdict(alignment, *texts, *dates))
+            lambda should_cancel, progress: (pair_verdict(alignment, *texts, *dates),
+                                             compare_facts(alignment, *texts)))
 
-    def _on_judged(self, generation: int, verdict) -> None:
+    def _on_judged(self, generation: int, result) -> None:
         if generation == self._judge_generation:
-            self.verdict = verdict
-            self.verdict_changed.emit(verdict)
+            self.verdict, self.facts = result
+            self.facts_changed.emit(self.facts)
+            self.verdict_changed.emit(self.verdict)
 
     def select(self, match_index: int | None) -> None:
         if match_index is not None and (self.alignment is None or not 0 <= match_index < len(self.alignment.matches)):

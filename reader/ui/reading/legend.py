@@ -1,8 +1,9 @@
 """The legend: what each colour and underline means, drawn exactly as the panes draw it.
 
 Each kind's sample is laid out with the same ``QTextCharFormat`` the panes use (tint and
-underline style), so the legend cannot drift from the marks it explains. A last sample shows
-that a strong tint means identical words and a pale one reworded words.
+underline style), so the legend cannot drift from the marks it explains. A sample shows that
+a strong tint means identical words and a pale one reworded words, and a last one the box of a
+changed fact (``fact_marks``).
 Must not import reader.storage.
 """
 
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from reader.core.matches import EDITED, KINDS
 from reader.ui.reading import kind_style
+from reader.ui.reading.fact_marks import FactSample
 
 
 class SampleText(QWidget):
@@ -75,6 +77,8 @@ class Legend(QWidget):
         ])
         strength.setToolTip("Inside a passage, identical words are tinted strongly and reworded ones lightly")
         layout.addWidget(strength)
+        self.fact_sample = FactSample()
+        layout.addWidget(self.fact_sample)
         hint = QLabel("Underlines tell the kinds apart without colour: solid, dashed, wavy, dotted.")
         hint.setObjectName("legendHint")
         hint.setWordWrap(False)

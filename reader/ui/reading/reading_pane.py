@@ -16,11 +16,11 @@ import math
 
 import shiboken6
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QUrl, Signal
-from PySide6.QtGui import QFont, QPainter, QTextBlockFormat, QTextCursor, QTextDocument
+from PySide6.QtGui import QFont, QKeySequence, QPainter, QTextBlockFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QTextEdit, QVBoxLayout, QWidget
 
 from reader.core.page_fetch import is_web_url
-from reader.ui.reading import kind_style
+from reader.ui.reading import fact_marks, kind_style
 from reader.ui.reading.document_header import details, source_line
 from reader.ui.reading.highlight_spans import spans_for_side
 from reader.ui.reading.offsets import OffsetMap
@@ -74,6 +74,7 @@ class PassageView(QTextEdit):
 
     clicked_at = Signal(int)  # Qt position under a click on text
     files_dropped = Signal(list)
+    copy_requested = Signal()  # Ctrl+C with no text selected: copy the selected passage pair
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -86,6 +87,12 @@ class PassageView(QTextEdit):
         self.setFrameShape(QFrame.Shape.NoFrame)
         #: Set by the pane: paints the selected passage's outline over the text.
         self.overlay_painter = None
+
+    def keyPressEvent(self, event) -> None:
+        if event.matches(QKeySequence.StandardKey.Copy) and not self.textCursor().hasSelection():
+            self.copy_requested.emit()
+            return
+        super().keyPressEvent(event)
 
     # Clicks -------------------------------------------------------------------------------
     def mouseReleaseEvent(self, event) -> None:
@@ -131,6 +138,7 @@ class ReadingPane(QFrame):
 
     passage_clicked = Signal(int)  # match index
     files_dropped = Signal(list)
+    copy_requested = Signal()  # Ctrl+C in the text with nothing selected
 
     def __init__(self, side: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -143,6 +151,7 @@ class ReadingPane(QFrame):
         self._alignment = None
         self._index = None
         self._current: int | None = None
+        self._fact_spans: list[tuple[int, int]] = []  # Qt positions of the changed facts (fact_marks)
 
         self.badge = QLabel(side.upper())
         self.badge.setObjectName("sideBadge")
@@ -154,7 +163,8 @@ class ReadingPane(QFrame):
         self.view = PassageView(self)
         self.view.clicked_at.connect(self._on_clicked)
         self.view.files_dropped.connect(self.files_dropped)
-        self.view.overlay_painter = self._paint_current
+        self.view.copy_requested.connect(self.copy_requested)
+        self.view.overlay_painter = self._paint_overlay
 
         header = QWidget()
         header.setObjectName("paneHeader")
@@ -184,6 +194,7 @@ class ReadingPane(QFrame):
         """Show ``document`` (a ``reader.core.documents.Document``) or, with None, an invitation."""
         self.document = document
         self._alignment = self._index = self._current = None
+        self._fact_spans = []
         text = document.text if document is not None else ""
         self._offsets = OffsetMap(text)
         self._show_text_document(self._build_text_document(text, None), keep_position=False)
@@ -204,6 +215,7 @@ class ReadingPane(QFrame):
         """Mark the passages of ``alignment`` (for this side); None removes every mark."""
         had_marks = self._alignment is not None
         self._alignment, self._index, self._current = alignment, index, None
+        self._fact_spans = []  # the facts of the old alignment; the new ones follow it
         if alignment is None and not had_marks:
             return  # the text on screen carries no marks already
         text = self.document.text if self.document is not None else ""
@@ -258,6 +270,11 @@ class ReadingPane(QFrame):
             old.deleteLater()
         if keep_position:
             self.scroll_offset_to(top, 0)
+
+    def set_fact_spans(self, spans) -> None:
+        """Box these spans (``Document.text`` offsets of changed facts); [] removes the boxes."""
+        self._fact_spans = [(self._offsets.to_qt(s), self._offsets.to_qt(e)) for s, e in spans]
+        self.view.viewport().update()
 
     def set_current(self, match_index: int | None) -> None:
         """Outline the passage of match ``match_index`` (None: no passage is selected)."""
@@ -340,6 +357,10 @@ class ReadingPane(QFrame):
 
     def dropEvent(self, event) -> None:
         self.view.dropEvent(event)
+
+    def _paint_overlay(self, painter: QPainter) -> None:
+        fact_marks.paint_fact_boxes(painter, self, self._fact_spans)
+        self._paint_current(painter)
 
     def _paint_current(self, painter: QPainter) -> None:
         """Mark the selected passage with a bar in the left margin, from its first line to its last."""
