@@ -15,6 +15,7 @@ Pure functions over ``reader.core.seeding`` data; must not import Qt.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -160,6 +161,34 @@ def grow(span: Span, pa: PreparedText, pb: PreparedText, free_a=None, free_b=Non
     return Span(a0, a1, b0, b1, span.similarity)
 
 
+def within_units(grown: Span, span: Span, pa: PreparedText, pb: PreparedText) -> Span:
+    """``grown`` (``span`` grown by ``grow``) without growth that stops inside a neighbouring
+    unit: a reworded link grown back over a shared "CNN." reads "CNN. The policy …", a stray
+    tail of the sentence before, which a reader takes for a bad cut. Growth over whole units,
+    or inside the link's own units, is kept. Copies are not cut so (copying crosses sentences)."""
+    back = min(_back_room(grown.a0, span.a0, pa), _back_room(grown.b0, span.b0, pb))
+    ahead = min(_ahead_room(grown.a1, span.a1, pa), _ahead_room(grown.b1, span.b1, pb))
+    return Span(span.a0 - back, span.a1 + ahead, span.b0 - back, span.b1 + ahead, span.similarity)
+
+
+def _back_room(grown0: int, start: int, p: PreparedText) -> int:
+    """How many tokens a link starting at ``start`` may keep of a growth back to ``grown0``."""
+    firsts = p.unit_firsts
+    k = bisect_right(firsts, grown0)  # the first unit start after grown0
+    if (k > 0 and firsts[k - 1] == grown0) or k == len(firsts) or firsts[k] > start:
+        return start - grown0  # the growth starts a unit, or stays inside one
+    return start - firsts[k]
+
+
+def _ahead_room(grown1: int, end: int, p: PreparedText) -> int:
+    """How many tokens a link ending at ``end`` may keep of a growth on to ``grown1``."""
+    lasts = p.unit_lasts
+    k = bisect_left(lasts, grown1) - 1  # the last unit end before grown1
+    if (k + 1 < len(lasts) and lasts[k + 1] == grown1) or k < 0 or lasts[k] < end:
+        return grown1 - end
+    return lasts[k] - end
+
+
 def claim(span: Span, free_a: bytearray, free_b: bytearray) -> None:
     free_a[span.a0:span.a1] = bytes(span.a1 - span.a0)
     free_b[span.b0:span.b1] = bytes(span.b1 - span.b0)
@@ -168,7 +197,24 @@ def claim(span: Span, free_a: bytearray, free_b: bytearray) -> None:
 def chars(span: Span, pa: PreparedText, pb: PreparedText) -> tuple[int, int, int, int]:
     """Character offsets ``(a_start, a_end, b_start, b_end)`` of a token span."""
     ta, tb = pa.tokens, pb.tokens
-    return ta[span.a0].start, ta[span.a1 - 1].end, tb[span.b0].start, tb[span.b1 - 1].end
+    a_start, a_end = _bracketed(pa.text, ta[span.a0].start, ta[span.a1 - 1].end)
+    b_start, b_end = _bracketed(pb.text, tb[span.b0].start, tb[span.b1 - 1].end)
+    return a_start, a_end, b_start, b_end
+
+
+_BRACKETS = {"(": ")", "[": "]"}
+_CLOSING = {v: k for k, v in _BRACKETS.items()}
+
+
+def _bracketed(text: str, start: int, end: int) -> tuple[int, int]:
+    """``start``/``end`` taking in a bracket the span opens or closes without its partner:
+    words end before punctuation, so a span would read "CNN) — Meta has …" or "Organization
+    (FTO" where the text has "(CNN)" and "(FTO)"."""
+    if start > 0 and text[start - 1] in _BRACKETS and _BRACKETS[text[start - 1]] in text[start:end + 1]:
+        start -= 1
+    if end < len(text) and text[end] in _CLOSING and _CLOSING[text[end]] in text[start:end]:
+        end += 1
+    return start, end
 
 
 def copied_core(span: Span, pa: PreparedText, pb: PreparedText) -> Span:
@@ -336,6 +382,6 @@ def settle(groups: list[list[Span]], pa: PreparedText, pb: PreparedText, free_a:
             continue
         free_a[s.a0:s.a1] = b"\x01" * (s.a1 - s.a0)
         free_b[s.b0:s.b1] = b"\x01" * (s.b1 - s.b0)
-        s = out[g][k] = grow(s, pa, pb, free_a, free_b)
+        s = out[g][k] = within_units(grow(s, pa, pb, free_a, free_b), s, pa, pb)
         claim(s, free_a, free_b)
     return [[s for s in spans if s is not None] for spans in out]

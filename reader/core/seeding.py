@@ -42,10 +42,13 @@ class PreparedText:
     tokens: list[Token]
     units: list[Unit]
     unit_firsts: list[int] = field(default_factory=list)  # first token of each unit, for bisect
+    unit_lasts: list[int] = field(default_factory=list)  # end (exclusive) of each unit, for bisect
 
     def __post_init__(self) -> None:
         if not self.unit_firsts:
             self.unit_firsts = [u.first for u in self.units]
+        if not self.unit_lasts:
+            self.unit_lasts = [u.last for u in self.units]
 
 
 def prepare(text: str) -> PreparedText:

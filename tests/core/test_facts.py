@@ -172,7 +172,7 @@ EXPECTED_002_003 = {
 #: 002 → 004: the same dropped quotations; the dateline's CNN (004 never names CNN); Article 19;
 #: and the December 2023 attack's date and countries, which 004 sums up as "multiple countries".
 EXPECTED_002_004 = {
-    ("CNN) — Meta has removed the Fa", "name", DROPPED, "CNN", None),
+    ("(CNN) — Meta has removed the Fa", "name", DROPPED, "CNN", None),
     ("Iran has long been accused of ", "name", CHANGED, "US State Department", "US"),
     ("There was enormous pressure on", "quote", DROPPED, "There was enormous pressure on Meta to pu", None),
     ("There was enormous pressure on", "name", DROPPED, "Article 19", None),

@@ -128,3 +128,15 @@ def test_sentences_reordered_within_a_rewrite_keep_their_own_sources():
         (*_whole(reordered, 2), *_whole(SOURCE, 1)),
         (*_whole(reordered, 3), *_whole(SOURCE, 3)),
     ]
+
+
+def test_reworded_passages_start_and_end_at_sentence_bounds_and_keep_brackets():
+    # 002 ends a sentence with "told CNN." where 003 does too: the next, reworded sentence's
+    # passage must not open with that stray "CNN."; and "(CNN)", "(FTO)" keep both brackets.
+    a = seed_path(2).read_text(encoding="utf-8")
+    b = seed_path(3).read_text(encoding="utf-8")
+    texts_a = [a[m.a_start:m.a_end] for m in align(a, b).matches]
+    assert any(t.startswith("The policy does not allow") for t in texts_a)
+    assert not any(t.startswith("CNN.") for t in texts_a)
+    assert any(t.startswith("(CNN) — Meta has removed") for t in texts_a)
+    assert any(t.endswith("Foreign Terrorist Organization (FTO)") for t in texts_a)
