@@ -11,7 +11,9 @@ A RESULT is one of:
 
 ``record_row(record, titles)`` is one row (the same fields everywhere); ``write_result`` writes
 a RESULT, ``read_result`` reads one back as ``ScanFile``: its header and ``ResultPair`` rows
-(what the overview, the matrix and ``reader.core.derivation.derivation_graph`` need). Parquet
+(what the overview, the matrix and ``reader.core.derivation.derivation_graph`` need);
+``source_documents(header, keys)`` fetches documents from SOURCE (a folder or a local corpus
+file) when the window opens a pair. Parquet
 needs pyarrow (the ``cluster`` extra), imported only for Parquet. Must not import Qt,
 ``reader.storage`` or Dask.
 """
@@ -23,10 +25,13 @@ import io
 import json
 import pathlib
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
+
+from reader.core.corpus_files import Columns, fetch_documents
+from reader.core.documents import Document, DocumentError, document_from_text, load_document
 
 __all__ = ["FIELDS", "ROWS_PER_FILE", "ScanHeader", "ResultPair", "ScanFile", "record_row", "output_format",
-           "write_result", "read_result", "HEADER_FILE", "ResultError"]
+           "write_result", "read_result", "HEADER_FILE", "ResultError", "source_documents"]
 
 # No "derived_share" columns: that measure (article body outside quotations) decides direction
 # internally; shown beside share_a/share_b it read as a second, different share of the same text.
@@ -245,3 +250,36 @@ def read_result(path: str | pathlib.Path) -> ScanFile:
     except ResultError as exc:
         raise ResultError(f"{path}: {exc}") from None
     return ScanFile(header, pairs)
+
+
+def source_documents(header: ScanHeader, keys: Iterable[str]) -> dict[str, Document]:
+    """The documents ``keys`` of a RESULT's SOURCE, read from the folder or the corpus file.
+
+    Raises ``ResultError`` (one line) when SOURCE is unknown, gone, or lacks one of them.
+    """
+    wanted = [str(k) for k in keys]
+    source = header.source
+    if not source:
+        raise ResultError("the result does not say where its texts are; choose the SOURCE it was scanned from")
+    if "://" in source:
+        raise ResultError(f"{source}: the window reads texts from local files only; copy SOURCE here")
+    root = pathlib.Path(source)
+    if not root.exists():
+        raise ResultError(f"{source}: SOURCE is gone (moved or deleted); choose where it is now")
+    out: dict[str, Document] = {}
+    try:
+        if header.source_format == "folder":
+            for key in wanted:
+                out[key] = load_document(root / key)
+            return out
+        columns = Columns(**header.columns) if header.columns else Columns()
+        found = fetch_documents(root, columns, wanted)
+        for key, row in found.items():
+            doc = document_from_text(row.doc.text, title=row.doc.title or None, source=key)
+            out[key] = replace(doc, url=row.url, published=row.doc.published)
+    except (DocumentError, OSError, ValueError) as exc:
+        raise ResultError(str(exc)) from None
+    missing = [k for k in wanted if k not in out]
+    if missing:
+        raise ResultError(f"{source}: no document {missing[0]!r}; is this the SOURCE the result was scanned from?")
+    return out
