@@ -25,6 +25,8 @@ or reader.storage.
 from __future__ import annotations
 
 import logging
+import signal
+import threading
 import time
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
@@ -77,8 +79,20 @@ def connect(scheduler: str, *, workers: int = LOCAL_WORKERS, memory_limit: str =
     from distributed import Client, LocalCluster
 
     if scheduler == "local":
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                               memory_limit=memory_limit, dashboard_address=":0")
+        # Ctrl+C signals the terminal's whole process group. Workers started with SIGINT ignored
+        # (a spawned Python keeps an inherited SIG_IGN) leave it to this process, which cancels
+        # the work and closes the cluster in order, instead of each dying with a traceback.
+        main = threading.current_thread() is threading.main_thread()
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if main else None
+        try:
+            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                   memory_limit=memory_limit, dashboard_address=":0",
+                                   # Workers log at WARNING what is routine here (shuffles starting,
+                                   # cancelled tasks at Ctrl+C); errors still show.
+                                   silence_logs=logging.ERROR)
+        finally:
+            if main:
+                signal.signal(signal.SIGINT, previous)
         return Client(cluster)
     return Client(scheduler, timeout="20s")
 

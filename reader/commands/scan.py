@@ -24,6 +24,7 @@ the time left, on a cluster) is drawn on stderr when it is a terminal. Must not 
 
 from __future__ import annotations
 
+import logging
 import os
 import pathlib
 import sys
@@ -159,6 +160,10 @@ def _scan_on_cluster(args, source: str, kind: str):
             if not keys:
                 return fail(f"{args.folder}: no readable document ({FORMATS_LABEL}) in this folder")
         done = cluster_scan(source, _columns(args), client=client, folder_keys=keys, progress=progress, phase=phase)
+    except KeyboardInterrupt:
+        # The work is cancelled; what the cluster logs while it shuts down is no news to the user.
+        logging.getLogger("distributed").setLevel(logging.CRITICAL)
+        raise
     finally:
         cluster = getattr(client, "cluster", None)
         client.close()
