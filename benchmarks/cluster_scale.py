@@ -2,6 +2,7 @@
 
     .venv/bin/python -m benchmarks.cluster_scale --docs 10000               # 2 workers, 4 GB each
     .venv/bin/python -m benchmarks.cluster_scale --docs 50000 --local       # and the local scan too
+    .venv/bin/python -m benchmarks.cluster_scale --docs 200000 --candidates-only   # the index phase alone
 
 Generates ``--docs`` news-length articles with planted copies (``benchmarks.synthetic_corpus``)
 once into ``--data`` (Parquet, row groups of ``--row-group`` articles, and the ground truth
@@ -80,6 +81,19 @@ def _worker_peak() -> tuple[int, float]:
     return os.getpid(), r.getrusage(r.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def _worker_cpu() -> float:
+    """CPU seconds this worker process has used: unlike wall time, it does not grow when other
+    programs share the cores."""
+    import resource as r
+
+    usage = r.getrusage(r.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _cpu(client) -> float:
+    return sum(client.run(_worker_cpu).values())
+
+
 def run_cluster(corpus_path: pathlib.Path, workers: int, memory_limit: str) -> dict:
     from dask.utils import parse_bytes
     from distributed import Client, LocalCluster
@@ -98,13 +112,21 @@ def run_cluster(corpus_path: pathlib.Path, workers: int, memory_limit: str) -> d
                 last[0] = time.monotonic()
                 print(f"\r  {done}/{total} tasks", end="", file=sys.stderr, flush=True)
 
-        done = cluster_scan(str(corpus_path), client=client, progress=progress,
-                            phase=lambda name: print(f"\n  {name}", file=sys.stderr))
+        cpu = {"start": _cpu(client)}
+
+        def phase(name):
+            cpu[name] = _cpu(client)
+            print(f"\n  {name}", file=sys.stderr)
+
+        done = cluster_scan(str(corpus_path), client=client, progress=progress, phase=phase)
+        cpu["end"] = _cpu(client)
         print(file=sys.stderr)
         peaks = client.run(_worker_peak)
     limit_mb = parse_bytes(memory_limit) / 2**20
     worker_peaks = sorted(round(mb) for _, mb in peaks.values())
     return {"cluster_start_s": round(started, 1), "scan_s": round(done.result.seconds, 1), **done.figures,
+            "worker_cpu_s_candidates": round(cpu["alignment"] - cpu["candidates"], 1),
+            "worker_cpu_s_alignment": round(cpu["end"] - cpu["alignment"], 1),
             "postings_shuffled_mb": round(done.figures["postings"] * 16 / 2**20),
             "pair_rows_shuffled_mb": round(done.figures["pair_weight_rows"] * 24 / 2**20),
             "peak_rss_client_and_scheduler_mb": round(_peak_mb()),
@@ -112,6 +134,53 @@ def run_cluster(corpus_path: pathlib.Path, workers: int, memory_limit: str) -> d
             "workers_over_limit": sum(mb > limit_mb for mb in worker_peaks),
             "workers_restarted": len({pid for pid, _ in peaks.values()} - before),
             "pairs": sorted(tuple(sorted((str(r.a), str(r.b)))) for r in done.result.records)}
+
+
+def run_candidates(corpus_path: pathlib.Path, workers: int, memory_limit: str, truth: dict) -> dict:
+    """The candidate phase alone (postings, shuffles, best per document): its time, memory and
+    the share of planted pairs among the candidates (the recall the alignment can reach)."""
+    import pyarrow.parquet as pq
+    from dask.utils import parse_bytes
+    from distributed import Client, LocalCluster
+
+    from reader.cluster.scan import _candidates
+    from reader.cluster.sources import ORDINAL_BITS, plan_partitions
+    from reader.core.corpus_files import Columns
+    from reader.core.corpus_records import PER_DOC
+    from reader.core.shingles import MAX_DF, MIN_SCORE
+
+    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+                      memory_limit=memory_limit, dashboard_address=":0") as cluster, Client(cluster) as client:
+        before = {pid for pid, _ in client.run(_worker_peak).values()}
+        t0 = time.perf_counter()
+        plan = plan_partitions(str(corpus_path), Columns())
+        figures: dict = {"partitions": len(plan.parts)}
+        pairs = _candidates(client, plan, max_df=MAX_DF, min_score=MIN_SCORE, per_doc=PER_DOC, progress=None,
+                            figures=figures)
+        seconds = time.perf_counter() - t0
+        peaks = client.run(_worker_peak)
+    parquet = pq.ParquetFile(corpus_path)
+    ids, offsets, total = [], [], 0
+    for g in range(parquet.metadata.num_row_groups):
+        offsets.append(total)
+        total += parquet.metadata.row_group(g).num_rows
+    ids = parquet.read(columns=["id"]).column("id").to_pylist()
+    mask = (1 << ORDINAL_BITS) - 1
+
+    def key(o: int) -> str:
+        return ids[offsets[o >> ORDINAL_BITS] + (o & mask)]
+
+    found = {tuple(sorted((key(a), key(b)))) for a, b in pairs}
+    planted = {tuple(p) for p in truth["planted"]}
+    limit_mb = parse_bytes(memory_limit) / 2**20
+    worker_peaks = sorted(round(mb) for _, mb in peaks.values())
+    return {"candidates_s": round(seconds, 1), **figures, "candidates": len(pairs),
+            "postings_shuffled_mb": round(figures["postings"] * 16 / 2**20),
+            "pair_rows_shuffled_mb": round(figures["pair_weight_rows"] * 24 / 2**20),
+            "planted_among_candidates": round(len(planted & found) / max(1, len(planted)), 4),
+            "peak_rss_client_and_scheduler_mb": round(_peak_mb()), "peak_rss_workers_mb": worker_peaks,
+            "worker_limit_mb": round(limit_mb), "workers_over_limit": sum(mb > limit_mb for mb in worker_peaks),
+            "workers_restarted": len({pid for pid, _ in peaks.values()} - before)}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -124,6 +193,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--data", type=pathlib.Path, default=pathlib.Path("/tmp/reader-cluster-bench"))
     p.add_argument("--local", action="store_true", help="also run the local scan on the same corpus")
     p.add_argument("--json", metavar="FILE", help="also write the figures to FILE")
+    p.add_argument("--candidates-only", action="store_true",
+                   help="run the candidate phase alone (what holds the index: the memory-critical part)")
     p.add_argument("--prepare-only", action="store_true", help=argparse.SUPPRESS)
     p.add_argument("--local-only", action="store_true", help=argparse.SUPPRESS)
     args = p.parse_args(argv)
@@ -141,6 +212,12 @@ def main(argv: list[str] | None = None) -> int:
         subprocess.run([*base, "--prepare-only"], check=True)
     truth = json.loads(truth_path.read_text(encoding="utf-8"))
     figures: dict = {"docs": args.docs, "workers": args.workers, "memory_limit": args.memory_limit}
+    if args.candidates_only:
+        figures["candidates_phase"] = run_candidates(corpus_path, args.workers, args.memory_limit, truth)
+        print(json.dumps(figures, indent=2))
+        if args.json:
+            pathlib.Path(args.json).write_text(json.dumps(figures, indent=2), encoding="utf-8")
+        return 0
     cluster = run_cluster(corpus_path, args.workers, args.memory_limit)
     cluster_pairs = {tuple(p) for p in cluster.pop("pairs")}
     figures["cluster"] = {**cluster, **judge(cluster_pairs, truth, args.docs)}
