@@ -82,6 +82,38 @@ class SyntheticCorpus:
             paths.append(path)
         return paths
 
+    def rows(self) -> list[dict]:
+        """The articles as corpus-file rows (``reader.core.corpus_files``): id, title, text, date."""
+        return [_row(d) for d in self.docs]
+
+    def write_jsonl(self, path: Path) -> Path:
+        """Write the articles as JSON Lines, one row each."""
+        import json
+
+        with path.open("w", encoding="utf-8") as f:
+            for row in self.rows():
+                f.write(json.dumps(row, ensure_ascii=False) + "\n")
+        return path
+
+    def write_parquet(self, path: Path, row_group: int = 5_000) -> Path:
+        """Write the articles as one Parquet file in row groups of ``row_group`` articles
+        (a distributed scan reads one row group per partition). Needs pyarrow."""
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        docs = self.docs
+        schema = pa.schema([("id", pa.string()), ("title", pa.string()), ("text", pa.string()),
+                            ("date", pa.string())])
+        with pq.ParquetWriter(path, schema) as writer:
+            for start in range(0, len(docs), row_group):
+                chunk = [_row(d) for d in docs[start:start + row_group]]
+                writer.write_table(pa.Table.from_pylist(chunk, schema=schema), row_group_size=row_group)
+        return path
+
+
+def _row(doc: SyntheticDoc) -> dict:
+    return {"id": doc.name, "title": doc.text.split("\n", 1)[0], "text": doc.text, "date": doc.published}
+
 
 class _Vocabulary:
     """Pseudo-words with Zipf-like frequencies and a fixed 'synonym' for each."""

@@ -1,132 +1,211 @@
-"""``reader scan DIR --out FILE``: every pair of documents in a folder that shares passages.
+"""``reader scan SOURCE --out RESULT``: every pair of documents in an archive that shares passages.
 
-Reads every file ``load_document`` reads (``FORMATS``) under DIR (sub-folders included), drops repeated
-texts (same content hash), and runs ``reader.core.corpus.scan``: candidates from a shingle index,
-alignment of the candidates only, in ``--workers`` processes. Writes one row per pair with both
-shares (the one coverage figure, ``reader.core.coverage``: what ``compare`` and ``sources``
-show), the number of passages (and of shared quotations), the relation (derived / shared /
-quote), the verdict that refines it (``reader.core.verdict``: rewrite or copies for derived
-pairs, shared, quotation; with the later text's sentence counts and the verdict sentence) and
-the direction (source -> copy, and the evidence: dates, quotations, containment).
-The format follows the extension of ``--out`` (``.csv`` or ``.json``) unless ``--format`` says.
+SOURCE is a folder of documents (every file ``load_document`` reads, sub-folders included,
+repeated texts dropped) or a corpus file: JSON Lines, CSV or Parquet (a file or a folder of
+``*.parquet``), one article per row with ``id``, ``text`` and optionally ``title``, ``url``,
+``date``, ``outlet`` (``--text-column`` and friends map other names;
+``reader.core.corpus_files``). With ``--scheduler`` SOURCE may be any URL fsspec reads.
 
-An unreadable file is skipped with a one-line warning naming it; the scan goes on. Exit status 2
-with a one-line message when DIR is not a folder or holds no readable document, or ``--out``
-cannot be written. A progress line is drawn on stderr when it is a terminal. Must not import Qt.
+Without ``--scheduler`` the scan runs here (``reader.core.corpus.scan``: candidates from a shingle
+index, alignment of the candidates only, in ``--workers`` processes). With ``--scheduler ADDRESS``
+it runs on that Dask cluster, and ``--scheduler local`` starts one here of ``--workers``
+processes of ``--memory-limit`` each (``reader.cluster.scan``; Dask is the ``cluster`` extra,
+imported only then). Both give the same pairs.
+
+Writes one row per pair (``reader.core.scan_output.FIELDS``): both shares (the one coverage figure,
+``reader.core.coverage``), the number of passages (and of shared quotations), the relation, the
+verdict that refines it, and the direction with its evidence. RESULT is ``.json`` (with where
+SOURCE is, for the window's File > Open Scan Result), ``.csv``, or a Parquet folder
+(``.parquet`` or ``--format parquet``). An unreadable file of a folder is skipped with a
+one-line warning naming it. Exit status 2 with a one-line message for a missing or unreadable
+SOURCE, a bad row, an unwritable RESULT, or Dask missing; a progress line (tasks done / total and
+the time left, on a cluster) is drawn on stderr when it is a terminal. Must not import Qt.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import json
+import logging
+import os
 import pathlib
 import sys
 
 from reader.commands.common import at_least_one, check_writable, fail, progress_printer, workers_ignore_ctrl_c
+from reader.core.corpus_files import Columns, CorpusFileError, corpus_format, read_corpus_file
 from reader.core.documents import FORMATS_LABEL
-from reader.core.folders import FolderDocument, load_folder
+from reader.core.folders import load_folder
+from reader.core.scan_output import FORMATS, ScanHeader, output_format, record_row, write_result
 
-# No "derived_share" columns: that measure (article body outside quotations) decides direction
-# internally; shown beside share_a/share_b it read as a second, different share of the same text.
-FIELDS = ("doc_a", "doc_b", "title_a", "title_b", "share_a", "share_b", "passages", "quote_passages",
-          "relation", "verdict", "source", "copy", "basis", "confidence", "later", "sentences_total",
-          "sentences_restating", "sentences_in_order", "sentences_new", "longest_verbatim_words",
-          "verbatim", "edited", "paraphrase", "quote", "verdict_text")
+#: What ``pip install`` line to print when Dask or pyarrow is missing.
+CLUSTER_EXTRA = "pip install 'reader[cluster]'"
 
 
 def register(subparsers) -> None:
     p = subparsers.add_parser(
-        "scan", help="find every pair of documents in a folder that shares passages",
-        description="Find every pair of documents in DIR (and its sub-folders) that shares passages; "
-                    "write both shares, the number of passages and the direction (who took from whom).")
-    p.add_argument("folder", metavar="DIR", help=f"folder of documents ({FORMATS_LABEL})")
-    p.add_argument("--out", required=True, metavar="FILE", help="where to write the pairs (.csv or .json)")
-    p.add_argument("--format", choices=("csv", "json"), help="output format (default: from the extension of FILE)")
+        "scan", help="find every pair of documents in a folder or corpus file that shares passages",
+        description="Find every pair of documents in SOURCE that shares passages; write both shares, the "
+                    "number of passages and the direction (who took from whom).")
+    p.add_argument("folder", metavar="SOURCE",
+                   help=f"a folder of documents ({FORMATS_LABEL}) or a corpus file (.jsonl, .csv, .parquet)")
+    p.add_argument("--out", required=True, metavar="RESULT",
+                   help="where to write the pairs: .csv, .json, or a folder of Parquet files (.parquet)")
+    p.add_argument("--format", choices=FORMATS, help="output format (default: from the extension of RESULT)")
     p.add_argument("--workers", type=at_least_one("a number of processes"), default=2, metavar="N",
-                   help="processes aligning pairs (default 2)")
+                   help="processes aligning pairs, or workers of --scheduler local (default 2)")
+    columns = p.add_argument_group("corpus file columns")
+    for field, default in zip(Columns.__dataclass_fields__, Columns().wanted()):
+        columns.add_argument(f"--{field}-column", default=default, metavar="NAME",
+                             help=f"column holding the {field} (default {default!r})")
+    cluster = p.add_argument_group("running on a Dask cluster (pip install 'reader[cluster]')")
+    cluster.add_argument("--scheduler", metavar="ADDRESS",
+                         help="run the scan on the Dask cluster at ADDRESS (tcp://host:8786), or 'local' to "
+                              "start one here with --workers processes")
+    cluster.add_argument("--memory-limit", default="4GB", metavar="SIZE",
+                         help="memory limit of each worker of --scheduler local (default 4GB)")
     p.set_defaults(func=run)
 
 
-def output_format(out: str, chosen: str | None) -> str:
-    if chosen:
-        return chosen
-    suffix = pathlib.Path(out).suffix.lower()
-    if suffix in (".csv", ".json"):
-        return suffix[1:]
-    raise ValueError(f"{out}: cannot tell the output format from the extension; "
-                     "use .csv or .json, or --format")
+def _columns(args) -> Columns:
+    return Columns(**{f: getattr(args, f"{f}_column") for f in Columns.__dataclass_fields__})
 
 
-def record_row(record, titles: dict) -> dict:
-    kinds = dict(record.kinds)
-    v = record.verdict
-    later = {"a": record.a, "b": record.b}.get(v.later)
-    return {
-        "doc_a": record.a, "doc_b": record.b,
-        "title_a": titles.get(record.a, ""), "title_b": titles.get(record.b, ""),
-        "share_a": record.share_a, "share_b": record.share_b,
-        "passages": record.passages, "quote_passages": record.quote_passages,
-        "relation": record.relation, "verdict": v.relation, "source": record.source, "copy": record.copy,
-        "basis": record.basis, "confidence": record.confidence, "later": later,
-        "sentences_total": v.sentences_total, "sentences_restating": v.sentences_restating,
-        "sentences_in_order": v.sentences_in_order, "sentences_new": v.sentences_new,
-        "longest_verbatim_words": record.longest_verbatim_words,
-        **{k: kinds.get(k, 0) for k in ("verbatim", "edited", "paraphrase", "quote")},
-        "verdict_text": v.describe((str(record.a), str(record.b))),
-    }
+def _check_output(out: str, fmt: str) -> None:
+    if fmt != "parquet":
+        check_writable(out)
+        return
+    try:
+        import pyarrow  # noqa: F401 - only whether it is there
+    except ImportError:
+        raise ValueError(f"{out}: writing Parquet needs pyarrow: {CLUSTER_EXTRA}") from None
+    path = pathlib.Path(out)
+    if path.exists() and not path.is_dir():
+        raise ValueError(f"{out}: is a file; a Parquet result is a folder")
+    parent = path.parent if str(path.parent) else pathlib.Path(".")
+    if not parent.is_dir():
+        raise ValueError(f"{out}: folder {parent} does not exist")
+    if not os.access(parent, os.W_OK):
+        raise ValueError(f"{out}: permission denied")
 
 
-def render(result, docs: list[FolderDocument], fmt: str, folder: str) -> str:
-    titles = {d.key: d.document.title for d in docs}
-    rows = [record_row(r, titles) for r in result.records]
-    if fmt == "json":
-        payload = {
-            "folder": folder,
-            "documents": [{"key": d.key, "title": d.document.title, "published": d.document.published}
-                          for d in docs],
-            "candidates_aligned": result.candidates,
-            "seconds": round(result.seconds, 2),
-            "pairs": rows,
-        }
-        return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=FIELDS, lineterminator="\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({k: ("" if v is None else v) for k, v in row.items()})
-    return buffer.getvalue()
+def _source_kind(source: str) -> str:
+    """``"folder"`` or the corpus file format; ``ValueError`` when SOURCE is neither."""
+    fmt = corpus_format(source)
+    if fmt is not None:
+        if "://" not in source and not pathlib.Path(source).exists():
+            raise ValueError(f"{source}: no such file")
+        return fmt
+    if "://" in source:
+        raise ValueError(f"{source}: a URL must name a corpus file (.jsonl, .csv or .parquet)")
+    path = pathlib.Path(source).expanduser()
+    if not path.exists():
+        raise ValueError(f"{source}: no such folder")
+    if not path.is_dir():
+        raise ValueError(f"{source}: is a file, not a folder nor a corpus file (.jsonl, .csv, .parquet)")
+    return "folder"
+
+
+def _warn(message: str) -> None:
+    print(f"reader scan: {message}", file=sys.stderr)
+
+
+def _info(row) -> dict:
+    out = {"key": row.doc.key, "title": row.doc.title, "published": row.doc.published}
+    out.update({k: v for k, v in (("url", row.url), ("outlet", row.outlet)) if v})
+    return out
+
+
+def _scan_here(args, source: str, kind: str):
+    """The local scan: ``(result, documents scanned, documents listed, titles)``, or an int status."""
+    from reader.core.corpus import CorpusDoc, scan  # the engine loads only when there is work
+
+    if kind == "folder":
+        docs = load_folder(pathlib.Path(source).expanduser(), _warn)
+        if not docs:
+            return fail(f"{source}: no readable document ({FORMATS_LABEL}) in this folder")
+        corpus = [CorpusDoc(d.key, d.document.text, d.document.title, d.document.published) for d in docs]
+        listed = [{"key": d.key, "title": d.document.title, "published": d.document.published} for d in docs]
+    else:
+        rows = read_corpus_file(source, _columns(args))
+        corpus = [r.doc for r in rows]
+    workers_ignore_ctrl_c()
+    result = scan(corpus, workers=args.workers, progress=progress_printer("scan", unit=None))
+    if kind != "folder":
+        shared = {k for r in result.records for k in (r.a, r.b)}
+        listed = [_info(r) for r in rows if r.doc.key in shared]
+    titles = {d["key"]: d["title"] for d in listed}
+    return result, len(corpus), listed, titles
+
+
+def _scan_on_cluster(args, source: str, kind: str):
+    """The scan on Dask: the same tuple as ``_scan_here``, or an int status."""
+    try:
+        from reader.cluster.scan import cluster_scan, connect
+        from reader.cluster.sources import readable_folder_keys
+    except ImportError as exc:
+        return fail(f"--scheduler needs Dask ({exc.name} is not installed): {CLUSTER_EXTRA}")
+    printers: dict = {}
+
+    def phase(name: str) -> None:
+        printers["now"] = progress_printer(f"scan {name}", unit="tasks")
+
+    def progress(done: int, total: int) -> None:
+        if printers.get("now") is not None:
+            printers["now"](done, total)
+
+    client = connect(args.scheduler, workers=args.workers, memory_limit=args.memory_limit)
+    try:
+        keys = None
+        if kind == "folder":
+            source = str(pathlib.Path(source).expanduser().resolve())
+            keys = readable_folder_keys(client, source, _warn)
+            if not keys:
+                return fail(f"{args.folder}: no readable document ({FORMATS_LABEL}) in this folder")
+        done = cluster_scan(source, _columns(args), client=client, folder_keys=keys, progress=progress, phase=phase)
+    except KeyboardInterrupt:
+        # The work is cancelled; what the cluster logs while it shuts down is no news to the user.
+        logging.getLogger("distributed").setLevel(logging.CRITICAL)
+        raise
+    finally:
+        cluster = getattr(client, "cluster", None)
+        client.close()
+        if cluster is not None:
+            cluster.close()
+    listed = [{"key": k, "title": i.title, "published": i.published,
+               **{f: v for f, v in (("url", i.url), ("outlet", i.outlet)) if v}} for k, i in done.info.items()]
+    return done.result, done.documents, listed, {k: i.title for k, i in done.info.items()}
 
 
 def run(args) -> int:
-    folder = pathlib.Path(args.folder).expanduser()
+    source = args.folder
     try:
-        if not folder.exists():
-            raise ValueError(f"{args.folder}: no such folder")
-        if not folder.is_dir():
-            raise ValueError(f"{args.folder}: is a file, not a folder")
-        check_writable(args.out)
-        fmt = output_format(args.out, args.format)
+        kind = _source_kind(source)
+        try:
+            fmt = output_format(args.out, args.format)
+        except ValueError:
+            check_writable(args.out)  # "is a folder" says more than "no extension"
+            raise
+        _check_output(args.out, fmt)
     except ValueError as exc:
         return fail(str(exc))
-
-    def warn(message: str) -> None:
-        print(f"reader scan: {message}", file=sys.stderr)
-
-    docs = load_folder(folder, warn)
-    if not docs:
-        return fail(f"{args.folder}: no readable document ({FORMATS_LABEL}) in this folder")
-    from reader.core.corpus import CorpusDoc, scan  # the engine loads only when there is work
-
-    workers_ignore_ctrl_c()
-    corpus = [CorpusDoc(d.key, d.document.text, d.document.title, d.document.published) for d in docs]
-    result = scan(corpus, workers=args.workers, progress=progress_printer("scan", unit=None))
-    text = render(result, docs, fmt, str(folder))
     try:
-        pathlib.Path(args.out).write_text(text, encoding="utf-8")
+        outcome = _scan_on_cluster(args, source, kind) if args.scheduler else _scan_here(args, source, kind)
+    except CorpusFileError as exc:
+        return fail(str(exc))
+    except OSError as exc:  # a scheduler that does not answer, a URL that cannot be read
+        return fail(f"{args.scheduler or source}: {exc.strerror or exc}")
+    if isinstance(outcome, int):
+        return outcome
+    result, scanned, listed, titles = outcome
+    where = source if "://" in source else str(pathlib.Path(source).expanduser().resolve())
+    header = ScanHeader(where, kind, None if kind == "folder" else dict(zip(Columns.__dataclass_fields__,
+                                                                         _columns(args).wanted())),
+                        scanned, listed, result.candidates, result.seconds, args.scheduler,
+                        {"folder": str(source)} if kind == "folder" else {})
+    rows = [record_row(r, titles) for r in result.records]
+    try:
+        write_result(args.out, fmt, header, rows)
     except OSError as exc:
         return fail(f"{args.out}: cannot write: {exc.strerror or exc}")
     derived = sum(1 for r in result.records if r.relation == "derived")
-    print(f"{len(docs)} documents, {result.candidates} candidate pairs aligned in {result.seconds:.1f} s: "
+    print(f"{scanned} documents, {result.candidates} candidate pairs aligned in {result.seconds:.1f} s: "
           f"{len(result.records)} pairs share passages ({derived} derived); written to {args.out}")
     return 0

@@ -133,6 +133,17 @@ class DocumentOpening:
         self._remember_pair()
         self.statusBar().showMessage(f"Pasted {len(text.split()):,} words as document {side.upper()}", 5000)
 
+    def open_scan_result(self, path: str | None = None) -> None:
+        """File > Open Scan Result…: a ``reader scan`` RESULT in the Corpus Overview (``path``, or ask)."""
+        if getattr(self, "scan_results", None) is None:
+            from reader.ui.corpus.results import ScanResultOpener  # only when a result is opened
+
+            self.scan_results = ScanResultOpener(self, self.compare, self.show_error)
+        if path:
+            self.scan_results.open(path)
+        else:
+            self.scan_results.choose()
+
     def swap_sides(self) -> None:
         self.comparison.swap()
         self._remember_pair()

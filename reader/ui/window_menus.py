@@ -33,6 +33,8 @@ class WindowMenus:
                                   "Ctrl+Alt+V", tip="Use the text on the clipboard as document A")
         a["paste_b"] = add_action(self, "&Paste Clipboard as Document B", lambda: self.paste_document("b"),
                                   "Ctrl+Shift+V", icon=icons.paste(), tip="Use the text on the clipboard as document B")
+        a["open_scan_result"] = add_action(self, "Open Scan &Result…", self.open_scan_result,
+                                           tip="Show a result of 'reader scan' in the Corpus Overview")
         a["swap"] = add_action(self, "&Swap Sides", self.swap_sides, "Ctrl+Shift+S", icon=icons.swap(),
                                tip="Exchange documents A and B")
         a["export_report"] = add_action(self, "&Export Report…", lambda: self.evidence.export_report(),
@@ -54,8 +56,8 @@ class WindowMenus:
         a["about"] = add_action(self, "&About Reader", self.show_about, "F1")
 
         menu = self._add_menu("file", "&File")
-        for name in ("open_a", "open_b", "open_url", None, "paste_a", "paste_b", None, "swap", None, "export_report",
-                     "print", None, "quit"):
+        for name in ("open_a", "open_b", "open_url", "open_scan_result", None, "paste_a", "paste_b", None, "swap", None,
+                     "export_report", "print", None, "quit"):
             menu.addSeparator() if name is None else menu.addAction(a[name])
         menu = self.view_menu = self._add_menu("view", "&View")
         for name in ("zoom_in", "zoom_out", "zoom_reset", None, "sync", None):

@@ -6,7 +6,10 @@ heat map, the derivation graph and the table of pairs.
 at once: the window stays responsive, a progress bar shows how far it is, and Cancel stops it
 (the dialog then says so and offers to scan again). Activating a pair (a heat-map cell, a graph
 edge, a table row) emits ``compare_requested(key_a, key_b)`` with the source first when the
-direction is known. Must not import reader.storage.
+direction is known. ``CorpusOverviewDialog.for_result(scan_file)`` shows a scan result read
+from disk (``reader.core.scan_output.ScanFile``) the same way, without scanning: the documents
+that share something, at most ``RESULT_DOCUMENTS`` of them (those of the strongest pairs). Must
+not import reader.storage.
 """
 
 from __future__ import annotations
@@ -34,6 +37,10 @@ from reader.ui.tasks import TaskRunner
 
 #: Worker processes for the scan (the issue's target machine has two cores).
 SCAN_WORKERS = 2
+#: Documents of a scan result shown at most: the matrix is drawn cell by cell and the graph node
+#: by node, and beyond a few hundred neither can be read (nor drawn quickly); a result of a big
+#: archive shows the documents of its strongest pairs.
+RESULT_DOCUMENTS = 150
 
 
 class CorpusOverviewDialog(QDialog):
@@ -41,7 +48,7 @@ class CorpusOverviewDialog(QDialog):
     #: Emitted with the ``ScanResult`` once the scan has finished (tests and callers).
     scanned = Signal(object)
 
-    def __init__(self, docs, parent=None, *, workers: int = SCAN_WORKERS) -> None:
+    def __init__(self, docs, parent=None, *, workers: int = SCAN_WORKERS, scan_now: bool = True) -> None:
         super().__init__(parent)
         self.setObjectName("corpusOverview")
         self.setWindowTitle("Corpus Overview")
@@ -104,7 +111,35 @@ class CorpusOverviewDialog(QDialog):
         self.heat_map.pair_activated.connect(lambda i, j: self._activate(self.result.keys[i], self.result.keys[j]))
         self.graph.pair_activated.connect(lambda i, j: self._activate(self.result.keys[i], self.result.keys[j]))
         self.pairs.itemActivated.connect(lambda item, _col: self._activate(*item.data(0, Qt.ItemDataRole.UserRole)))
-        self.start_scan()
+        if scan_now:
+            self.start_scan()
+
+    @classmethod
+    def for_result(cls, scan_file, parent=None) -> CorpusOverviewDialog:
+        """A dialog showing a scan result read from disk (no scan; nothing to cancel)."""
+        dialog = cls([], parent, scan_now=False)
+        header = scan_file.header
+        dialog.setWindowTitle(f"Scan Result — {header.source or 'unknown source'}")
+        dialog.titles = scan_file.titles
+        shown: dict = {}
+        for pair in scan_file.pairs:  # most shared first, as written
+            if len(shown) >= RESULT_DOCUMENTS and not (pair.a in shown and pair.b in shown):
+                continue
+            shown.setdefault(pair.a)
+            shown.setdefault(pair.b)
+        order = {str(d["key"]): i for i, d in enumerate(header.documents)}
+        keys = tuple(sorted(shown, key=lambda k: (order.get(k, len(order)), k)))
+        records = tuple(p for p in scan_file.pairs if p.a in shown and p.b in shown)
+        for button in (dialog.cancel_button, dialog.rescan_button):
+            button.hide()
+        dialog.show_result(ScanResult(keys, records, header.candidates_aligned, header.seconds))
+        scanned = f"{header.documents_scanned:,} documents scanned" if header.documents_scanned else "A scan"
+        part = "" if len(records) == len(scan_file.pairs) else \
+            f" Shown: the {len(keys)} documents of the strongest pairs ({len(records):,} pairs)."
+        dialog.status.setText(f"{scanned}: {len(scan_file.pairs):,} pairs share passages.{part} "
+                              "Double-click a pair to read it; its texts are fetched from the source.")
+        dialog.status.setWordWrap(True)
+        return dialog
 
     @property
     def busy(self) -> bool:
@@ -146,6 +181,14 @@ class CorpusOverviewDialog(QDialog):
     def _on_finished(self, generation: int, result: ScanResult) -> None:
         if generation != self._generation:
             return
+        graph = self.show_result(result)
+        derived = sum(1 for r in result.records if r.relation == "derived")
+        self._finish(f"{len(result.keys)} documents: {len(result.records)} pairs share passages, {derived} "
+                     f"derived ({len(graph.edges)} with a known direction); {result.seconds:.1f} s.")
+        self.scanned.emit(result)
+
+    def show_result(self, result: ScanResult):
+        """Fill the matrix, the graph and the table from ``result``; return its derivation graph."""
         self.result = result
         labels = [self.titles.get(k, str(k)) for k in result.keys]
         self.heat_map.set_data(labels, result.matrix())
@@ -164,10 +207,8 @@ class CorpusOverviewDialog(QDialog):
                 item.setToolTip(6, f"{self.titles.get(r.source, r.source)} → {self.titles.get(r.copy, r.copy)}")
             self.pairs.addTopLevelItem(item)
         self.tabs.setEnabled(True)
-        derived = sum(1 for r in result.records if r.relation == "derived")
-        self._finish(f"{len(result.keys)} documents: {len(result.records)} pairs share passages, {derived} "
-                     f"derived ({len(graph.edges)} with a known direction); {result.seconds:.1f} s.")
-        self.scanned.emit(result)
+        self.progress.hide()
+        return graph
 
     def _direction(self, record) -> str:
         if record.source is None:
