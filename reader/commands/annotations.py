@@ -20,6 +20,7 @@ import sys
 
 from reader.commands.common import read_json_file, with_database
 from reader.core.annotations import COLOURS, VERDICTS, AnnotationError
+from reader.core.atomic import AtomicWriteError, write_atomic
 from reader.core.webannotation import WebAnnotationError
 from reader.storage.annotation_io import FORMATS, export_annotations, import_annotations
 from reader.storage.annotations import anchor_annotation, list_annotations
@@ -151,9 +152,9 @@ def _export(db, args) -> int:
         return 0
     out = pathlib.Path(args.out).expanduser()
     try:
-        out.write_text(text, encoding="utf-8")
+        write_atomic(out, text)  # a full disk leaves the old file whole, never a truncated one
     except OSError as exc:
-        raise _UsageError(f"{args.out}: cannot write ({exc.strerror or exc})") from exc
+        raise _UsageError(str(exc) if isinstance(exc, AtomicWriteError) else f"{args.out}: cannot write") from exc
     count = len(list_annotations(db, **filters))
     print(f"wrote {count} annotation(s) to {args.out}", file=sys.stderr)
     return 0

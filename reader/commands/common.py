@@ -20,7 +20,6 @@ Must not import Qt.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import pathlib
 import signal
@@ -28,8 +27,8 @@ import sys
 import time
 from collections.abc import Callable
 
+from reader.core import inputfiles
 from reader.core.config import AlignConfig
-from reader.core.inputfiles import read_text_file
 
 # ``reader.storage`` is imported by the functions that open the database, not here: it loads
 # sqlite-utils (and with it numpy), a third of a second that ``compare``, ``batch`` and
@@ -37,8 +36,11 @@ from reader.core.inputfiles import read_text_file
 
 
 def fail(message: object, status: int = 2) -> int:
-    """Report a user-caused error in one line; 2 is the status of bad arguments and files."""
-    print(f"reader: error: {message}", file=sys.stderr)
+    """Report a user-caused error in one line; 2 is the status of bad arguments and files.
+
+    The line is cut to ``inputfiles.MAX_MESSAGE_CHARS``: a message may quote a bad input.
+    """
+    print(f"reader: error: {inputfiles.one_line(message)}", file=sys.stderr)
     return status
 
 
@@ -132,11 +134,7 @@ def _clock(seconds: float) -> str:
 def read_json_file(path: str, kind: str):
     """The JSON value in the UTF-8 file at ``path``; ``ValueError`` with one line naming it if not.
     ``kind`` says what the file should have been ("a detections file")."""
-    raw = read_text_file(path, kind)
-    try:
-        return json.loads(raw)
-    except json.JSONDecodeError as exc:
-        raise ValueError(f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+    return inputfiles.read_json_file(path, kind)
 
 
 def check_writable(out: str) -> None:

@@ -24,6 +24,7 @@ import pathlib
 import sys
 
 from reader.commands.common import at_least_one, check_writable, fail, progress_printer, workers_ignore_ctrl_c
+from reader.core.atomic import write_atomic
 from reader.core.documents import FORMATS_LABEL
 from reader.core.folders import FolderDocument, load_folder
 
@@ -123,9 +124,9 @@ def run(args) -> int:
     result = scan(corpus, workers=args.workers, progress=progress_printer("scan", unit=None))
     text = render(result, docs, fmt, str(folder))
     try:
-        pathlib.Path(args.out).write_text(text, encoding="utf-8")
+        write_atomic(args.out, text)  # a failed write leaves an earlier result whole
     except OSError as exc:
-        return fail(f"{args.out}: cannot write: {exc.strerror or exc}")
+        return fail(exc)
     derived = sum(1 for r in result.records if r.relation == "derived")
     print(f"{len(docs)} documents, {result.candidates} candidate pairs aligned in {result.seconds:.1f} s: "
           f"{len(result.records)} pairs share passages ({derived} derived); written to {args.out}")

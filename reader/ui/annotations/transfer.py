@@ -18,6 +18,7 @@ import pathlib
 from PySide6.QtWidgets import QFileDialog
 
 from reader.core.annotations import AnnotationError
+from reader.core.atomic import write_atomic
 from reader.core.documents import load_document
 from reader.core.webannotation import WebAnnotationError
 from reader.storage.annotation_io import export_annotations, import_annotations
@@ -73,9 +74,7 @@ class AnnotationTransfer:
             self.parts.show_error(f"{path}: the annotations could not be read: {error}")
             return False
         try:
-            # newline="" keeps the CSV writer's own line ends.
-            with open(path, "w", encoding="utf-8", newline="") as handle:
-                handle.write(text)
+            write_atomic(path, text)  # a full disk leaves an earlier export whole
         except OSError as error:
             self.parts.show_error(f"{path}: cannot write the export ({error.strerror or error})")
             return False
