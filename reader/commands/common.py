@@ -35,6 +35,16 @@ from reader.core.config import AlignConfig
 # ``eval`` never use.
 
 
+#: Seconds ``compare`` gives one alignment before refusing the pair (``AlignConfig.max_seconds``):
+#: two different 1 MB articles take about 2 s, a 100 KB text compared with itself about 3 s, so
+#: only texts that are both long and near-identical or repetitive (the work grows with the square
+#: of what they share) reach it. An answer within some 20 s is the command line's promise.
+COMPARE_SECONDS = 12.0
+#: Seconds ``scan`` and ``sources`` give each pair of a folder or library before leaving it out
+#: with a warning: those compare many pairs, so one pathological pair must not take the run's time.
+PAIR_SECONDS = 3.0
+
+
 def fail(message: object, status: int = 2) -> int:
     """Report a user-caused error in one line; 2 is the status of bad arguments and files.
 

@@ -22,9 +22,18 @@ import io
 import json
 import pathlib
 import sys
+from dataclasses import replace
 
-from reader.commands.common import at_least_one, check_writable, fail, progress_printer, workers_ignore_ctrl_c
+from reader.commands.common import (
+    PAIR_SECONDS,
+    at_least_one,
+    check_writable,
+    fail,
+    progress_printer,
+    workers_ignore_ctrl_c,
+)
 from reader.core.atomic import write_atomic
+from reader.core.csv_cells import safe_cell
 from reader.core.documents import FORMATS_LABEL
 from reader.core.folders import FolderDocument, load_folder
 
@@ -95,7 +104,7 @@ def render(result, docs: list[FolderDocument], fmt: str, folder: str) -> str:
     writer = csv.DictWriter(buffer, fieldnames=FIELDS, lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: ("" if v is None else v) for k, v in row.items()})
+        writer.writerow({k: ("" if v is None else safe_cell(v)) for k, v in row.items()})
     return buffer.getvalue()
 
 
@@ -117,11 +126,15 @@ def run(args) -> int:
     docs = load_folder(folder, warn)
     if not docs:
         return fail(f"{args.folder}: no readable document ({FORMATS_LABEL}) in this folder")
-    from reader.core.corpus import CorpusDoc, scan  # the engine loads only when there is work
+    from reader.core.corpus import SCAN_CONFIG, CorpusDoc, scan  # the engine loads only when there is work
 
     workers_ignore_ctrl_c()
     corpus = [CorpusDoc(d.key, d.document.text, d.document.title, d.document.published) for d in docs]
-    result = scan(corpus, workers=args.workers, progress=progress_printer("scan", unit=None))
+    result = scan(corpus, workers=args.workers, progress=progress_printer("scan", unit=None),
+                  config=replace(SCAN_CONFIG, max_seconds=PAIR_SECONDS))
+    for a, b in result.skipped:
+        warn(f"left out the pair {a} and {b}: comparing them took over {PAIR_SECONDS:g} s "
+             "(very long or very repetitive texts)")
     text = render(result, docs, fmt, str(folder))
     try:
         write_atomic(args.out, text)  # a failed write leaves an earlier result whole

@@ -28,7 +28,7 @@ import hashlib
 import os
 import re
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from reader.core.html_extract import extract_html
@@ -77,6 +77,8 @@ _BOILERPLATE_RE = re.compile(
     re.IGNORECASE,
 )
 _WORD_RE = re.compile(r"\w+", re.UNICODE)
+#: C0 and C1 control characters and the bidirectional embedding, override and isolate marks.
+_CONTROL_RE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _MD_HEADING_RE = re.compile(r"^#[ \t]+(.+?)[ \t]*#*[ \t]*\r?$", re.MULTILINE)
 _HTML_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 
@@ -121,7 +123,8 @@ def load_document(path: str | os.PathLike) -> Document:
     """
     name = os.fspath(path)
     try:
-        return _load(Path(name), name)
+        document = _load(Path(name), name)
+        return replace(document, title=printable(document.title) or printable(document.source))
     except DocumentError as exc:
         raise DocumentError(one_line(exc)) from None
     except (RecursionError, MemoryError):
@@ -188,7 +191,16 @@ def document_from_text(text: str, title: str | None = None, source: str = "clipb
         raise DocumentError(f"{source}: binary data (NUL characters), not text")
     if not title:
         title = _headline(text) or _first_words(text)
-    return Document(text, title, None, source, content_hash(text), "text", "utf-8")
+    return Document(text, printable(title) or source, None, source, content_hash(text), "text", "utf-8")
+
+
+def printable(text: str) -> str:
+    """``text`` on one line without control characters: what a title may hold.
+
+    A title is printed on terminals and shown in widgets; an escape sequence in it could clear
+    a terminal or recolour it, and a bidirectional override could make it read backwards.
+    """
+    return " ".join(_CONTROL_RE.sub(" ", text).split())
 
 
 # -- reading and decoding ------------------------------------------------------------------

@@ -104,7 +104,13 @@ def extract_docx(raw: bytes) -> OfficeText:
 
 def _core_title(document) -> str | None:
     """The title of the core properties; a damaged ``docProps/core.xml`` means no title."""
+    from docx.opc.constants import RELATIONSHIP_TYPE
+
     try:
+        # python-docx makes up default properties (title "Word Document") for a file without them.
+        package = document.part.package
+        if not any(rel.reltype == RELATIONSHIP_TYPE.CORE_PROPERTIES for rel in package.rels.values()):
+            return None
         title = document.core_properties.title
     except Exception:  # noqa: BLE001 - python-docx reads these lazily and fails in many ways
         return None

@@ -20,6 +20,7 @@ import contextlib
 import os
 import pathlib
 import sqlite3
+import stat
 import sys
 from collections.abc import Iterator, Mapping
 
@@ -92,6 +93,9 @@ def open_database(path: str | os.PathLike | None = None) -> Database:
     try:
         if target.is_dir():
             raise StorageError(f"{label}: is a folder, not a database file")
+        if target.exists() and not stat.S_ISREG(target.stat().st_mode):
+            # SQLite would open a FIFO (and block) or a device (and fail on its first write).
+            raise StorageError(f"{label}: is not a regular file, so not a database file")
     except PermissionError:  # a folder on the way the user may not enter
         raise StorageError(f"{label}: permission denied (choose another file with --db)") from None
     try:
