@@ -29,7 +29,7 @@ from pathlib import Path
 from reader.core.atomic import write_atomic
 from reader.core.config import AlignConfig
 from reader.core.documents import Document, DocumentError, load_document
-from reader.core.inputfiles import read_text_file
+from reader.core.inputfiles import excerpt, one_line, read_text_file
 from reader.core.pan import PanError, pan_names, read_pairs_file
 from reader.core.workers import worker_context
 
@@ -73,7 +73,7 @@ def read_pair_list(path: str | os.PathLike, pan: bool = False) -> list[PairTask]
             continue
         fields = line.split()
         if len(fields) != 2:
-            raise BatchError(f"{name}: line {number}: expected two paths 'A B', got {line.strip()!r}")
+            raise BatchError(one_line(f"{name}: line {number}: expected two paths 'A B', got {excerpt(line)}"))
         tasks.append(PairTask(fields[0], fields[1], f"{name}:{number}"))
     if not tasks:
         raise BatchError(f"{name}: lists no pairs")
