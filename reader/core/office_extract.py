@@ -37,10 +37,11 @@ from dataclasses import dataclass
 #: the declared sizes bound what is really unpacked.
 MAX_DOCX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
 #: ... and whose XML parts (what is parsed into trees and walked, unlike pictures) would inflate
-#: past this. Word writes some 300-600 bytes of XML per sentence, so 64 MB is a book of several
-#: hundred thousand sentences, past the 20 MB text limit; parsing and walking it takes about
-#: 10 s here. A 0.8 MB file that unpacked to 190 MB of XML took over 5 minutes and 1.15 GB.
-MAX_DOCX_XML_BYTES = 64 * 1024 * 1024
+#: past this. Word writes some 300-600 bytes of XML per sentence, so 24 MB is a book of some
+#: 50,000 sentences (a long novel). Parsing and walking XML of many small runs costs about 0.25 s
+#: of CPU per MB here (55 MB: 13.5 s), so this keeps a .docx within some 6 s. A 0.8 MB file that
+#: unpacked to 190 MB of XML took over 5 minutes and 1.15 GB.
+MAX_DOCX_XML_BYTES = 24 * 1024 * 1024
 #: Pages of a PDF read at most: a long report is a few hundred; each page costs pypdf time.
 MAX_PDF_PAGES = 3000
 #: Seconds a PDF's text extraction may take, checked between pages: pypdf works in pure Python,
