@@ -2,7 +2,8 @@
 
 * ``list [--doc ID|PATH] [--tag T] [--colour C] [--verdict V] [--search Q]`` prints one line per
   annotation: id, document, verdict, colour, tags, the quote and the note; ``ORPHAN`` marks one
-  whose passage is no longer found in its document's current text.
+  whose passage is no longer found in its document's current text, ``FUZZY`` one found only
+  approximately (the passage was edited).
 * ``export --format jsonld|csv|md [--out FILE]`` (same filters) writes W3C Web Annotation
   JSON-LD (lossless), CSV or Markdown.
 * ``import FILE`` reads JSON-LD back (matching documents by content hash, path or url).
@@ -19,7 +20,9 @@ import pathlib
 import sys
 
 from reader.commands.common import read_json_file, with_database
+from reader.core.anchoring import FUZZY
 from reader.core.annotations import COLOURS, VERDICTS, AnnotationError
+from reader.core.atomic import AtomicWriteError, write_atomic
 from reader.core.webannotation import WebAnnotationError
 from reader.storage.annotation_io import FORMATS, export_annotations, import_annotations
 from reader.storage.annotations import anchor_annotation, list_annotations
@@ -136,6 +139,8 @@ def _list(db, args) -> int:
             parts.append("tags: " + ", ".join(a.tags))
         if any(x.is_orphan for x in anchors):
             parts.append("ORPHAN")
+        elif any(x.status == FUZZY for x in anchors):
+            parts.append("FUZZY")  # placed by similarity: the text changed there
         parts.append(f"“{_excerpt(a.targets[0].quote.exact, EXCERPT_CHARS)}”")
         if a.note:
             parts.append("— " + _excerpt(a.note, EXCERPT_CHARS))
@@ -151,9 +156,9 @@ def _export(db, args) -> int:
         return 0
     out = pathlib.Path(args.out).expanduser()
     try:
-        out.write_text(text, encoding="utf-8")
+        write_atomic(out, text)  # a full disk leaves the old file whole, never a truncated one
     except OSError as exc:
-        raise _UsageError(f"{args.out}: cannot write ({exc.strerror or exc})") from exc
+        raise _UsageError(str(exc) if isinstance(exc, AtomicWriteError) else f"{args.out}: cannot write") from exc
     count = len(list_annotations(db, **filters))
     print(f"wrote {count} annotation(s) to {args.out}", file=sys.stderr)
     return 0

@@ -20,7 +20,6 @@ Must not import Qt.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import pathlib
 import signal
@@ -28,17 +27,30 @@ import sys
 import time
 from collections.abc import Callable
 
+from reader.core import inputfiles
 from reader.core.config import AlignConfig
-from reader.core.inputfiles import read_text_file
 
 # ``reader.storage`` is imported by the functions that open the database, not here: it loads
 # sqlite-utils (and with it numpy), a third of a second that ``compare``, ``batch`` and
 # ``eval`` never use.
 
 
+#: Seconds ``compare`` gives one alignment before refusing the pair (``AlignConfig.max_seconds``):
+#: two different 1 MB articles take about 2 s, a 100 KB text compared with itself about 3 s, so
+#: only texts that are both long and near-identical or repetitive (the work grows with the square
+#: of what they share) reach it. An answer within some 20 s is the command line's promise.
+COMPARE_SECONDS = 12.0
+#: Seconds ``scan`` and ``sources`` give each pair of a folder or library before leaving it out
+#: with a warning: those compare many pairs, so one pathological pair must not take the run's time.
+PAIR_SECONDS = 3.0
+
+
 def fail(message: object, status: int = 2) -> int:
-    """Report a user-caused error in one line; 2 is the status of bad arguments and files."""
-    print(f"reader: error: {message}", file=sys.stderr)
+    """Report a user-caused error in one line; 2 is the status of bad arguments and files.
+
+    The line is cut to ``inputfiles.MAX_MESSAGE_CHARS``: a message may quote a bad input.
+    """
+    print(f"reader: error: {inputfiles.one_line(message)}", file=sys.stderr)
     return status
 
 
@@ -132,11 +144,7 @@ def _clock(seconds: float) -> str:
 def read_json_file(path: str, kind: str):
     """The JSON value in the UTF-8 file at ``path``; ``ValueError`` with one line naming it if not.
     ``kind`` says what the file should have been ("a detections file")."""
-    raw = read_text_file(path, kind)
-    try:
-        return json.loads(raw)
-    except json.JSONDecodeError as exc:
-        raise ValueError(f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+    return inputfiles.read_json_file(path, kind)
 
 
 def check_writable(out: str) -> None:

@@ -22,7 +22,7 @@ import shutil
 import sys
 from collections import Counter
 
-from reader.commands.common import add_engine_options, engine_config, fail
+from reader.commands.common import COMPARE_SECONDS, add_engine_options, engine_config, fail
 from reader.core.config import AlignConfig
 from reader.core.coverage import percent, share_figure
 from reader.core.documents import FORMATS_LABEL, Document, DocumentError
@@ -50,11 +50,11 @@ def run(args) -> int:
         doc_b = load_source(args.b)
     except DocumentError as exc:
         return fail(exc)
-    from reader.core.align import align  # the engine loads only when there is work for it
+    from reader.core.align import TooSlow, align  # the engine loads only when there is work for it
     from reader.core.corpus import pair_verdict
     from reader.core.facts import compare_facts
 
-    config = engine_config(args)
+    config = engine_config(args, max_seconds=COMPARE_SECONDS)
     # The engine makes millions of small objects (two 1 MB texts: ~400,000 tokens, ~4 million
     # candidate pairs) and no reference cycles: the cycle collector would only walk them again
     # and again (a fifth of the time). Off for the run, back on after.
@@ -64,6 +64,8 @@ def run(args) -> int:
         alignment = align(doc_a.text, doc_b.text, config)
         verdict = pair_verdict(alignment, doc_a.text, doc_b.text, doc_a.published, doc_b.published)
         facts = compare_facts(alignment, doc_a.text, doc_b.text)
+    except TooSlow as exc:
+        return fail(f"{args.a} and {args.b}: {exc}")
     finally:
         if was_enabled:
             gc.enable()

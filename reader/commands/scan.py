@@ -28,8 +28,16 @@ import logging
 import os
 import pathlib
 import sys
+from dataclasses import replace
 
-from reader.commands.common import at_least_one, check_writable, fail, progress_printer, workers_ignore_ctrl_c
+from reader.commands.common import (
+    PAIR_SECONDS,
+    at_least_one,
+    check_writable,
+    fail,
+    progress_printer,
+    workers_ignore_ctrl_c,
+)
 from reader.core.corpus_files import Columns, CorpusFileError, corpus_format, read_corpus_file
 from reader.core.documents import FORMATS_LABEL
 from reader.core.folders import load_folder
@@ -115,7 +123,7 @@ def _info(row) -> dict:
 
 def _scan_here(args, source: str, kind: str):
     """The local scan: ``(result, documents scanned, documents listed, titles)``, or an int status."""
-    from reader.core.corpus import CorpusDoc, scan  # the engine loads only when there is work
+    from reader.core.corpus import SCAN_CONFIG, CorpusDoc, scan  # the engine loads only when there is work
 
     if kind == "folder":
         docs = load_folder(pathlib.Path(source).expanduser(), _warn)
@@ -127,7 +135,11 @@ def _scan_here(args, source: str, kind: str):
         rows = read_corpus_file(source, _columns(args))
         corpus = [r.doc for r in rows]
     workers_ignore_ctrl_c()
-    result = scan(corpus, workers=args.workers, progress=progress_printer("scan", unit=None))
+    result = scan(corpus, workers=args.workers, progress=progress_printer("scan", unit=None),
+                  config=replace(SCAN_CONFIG, max_seconds=PAIR_SECONDS))
+    for a, b in result.skipped:
+        _warn(f"left out the pair {a} and {b}: comparing them took over {PAIR_SECONDS:g} s "
+              "(very long or very repetitive texts)")
     if kind != "folder":
         shared = {k for r in result.records for k in (r.a, r.b)}
         listed = [_info(r) for r in rows if r.doc.key in shared]

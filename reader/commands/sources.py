@@ -20,8 +20,9 @@ from __future__ import annotations
 import json
 import pathlib
 import sys
+from dataclasses import replace
 
-from reader.commands.common import fail, open_library, positive_digits
+from reader.commands.common import PAIR_SECONDS, fail, open_library, positive_digits
 from reader.core.coverage import percent
 from reader.core.documents import DocumentError, load_document
 from reader.core.folders import load_folder
@@ -44,7 +45,7 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
-    from reader.core.corpus import CorpusDoc, CorpusIndex
+    from reader.core.corpus import SCAN_CONFIG, CorpusDoc, CorpusIndex
 
     try:
         if args.library is not None:
@@ -56,7 +57,10 @@ def run(args) -> int:
     except StorageError as exc:
         return fail(str(exc), exc.exit_status)
     index = CorpusIndex(CorpusDoc(*d) for d in docs)
-    ranking = index.likely_sources(key, limit=args.limit)
+    ranking = index.likely_sources(key, limit=args.limit, config=replace(SCAN_CONFIG, max_seconds=PAIR_SECONDS))
+    for other in ranking.skipped:
+        print(f"reader sources: left out {_label(other, titles)}: comparing it took over {PAIR_SECONDS:g} s "
+              "(very long or very repetitive texts)", file=sys.stderr)
     if args.json:
         sys.stdout.write(json.dumps(_to_json(ranking, titles, index), ensure_ascii=False, indent=2) + "\n")
     else:

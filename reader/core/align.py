@@ -32,6 +32,7 @@ Pure functions; must not import Qt.
 from __future__ import annotations
 
 import threading
+import time
 from bisect import bisect_right
 from collections import OrderedDict
 from dataclasses import replace
@@ -58,7 +59,7 @@ from reader.core.summarize import covered_tokens, summarize, tokens_inside
 from reader.core.text import quoted_spans
 
 #: Names other modules and tests have long imported from here.
-__all__ = ["Cancelled", "MAX_SIDE_RATIO", "align", "align_prepared", "covered_tokens", "prepare_cached",
+__all__ = ["Cancelled", "MAX_SIDE_RATIO", "TooSlow", "align", "align_prepared", "covered_tokens", "prepare_cached",
            "tokens_inside"]
 
 #: Weak seeds reach this share of the seed threshold.
@@ -82,6 +83,14 @@ SHORT_REGION_SHARE = LONE_LINK_SHARE
 
 class Cancelled(Exception):
     """Raised by ``align`` when ``should_cancel()`` returned true."""
+
+
+class TooSlow(ValueError):
+    """Raised by ``align`` when the alignment ran past ``AlignConfig.max_seconds``."""
+
+    def __init__(self, seconds: float, chars_a: int, chars_b: int) -> None:
+        super().__init__(f"comparing them would take more than {seconds:g} s (texts of {chars_a:,} and "
+                         f"{chars_b:,} characters that share a great deal: very long or very repetitive)")
 
 
 _cache: OrderedDict[str, PreparedText] = OrderedDict()
@@ -114,13 +123,27 @@ def align(text_a: str, text_b: str, config: AlignConfig = AlignConfig(), should_
           progress=None) -> Alignment:
     """The passages shared by ``text_a`` and ``text_b``, with summary figures.
 
-    Raises ``Cancelled`` when ``should_cancel()`` turns true, and ``ValueError`` for a text longer
-    than ``config.max_chars``.
+    Raises ``Cancelled`` when ``should_cancel()`` turns true, ``TooSlow`` past
+    ``config.max_seconds`` (checked between stages and every few hundred sentences), and
+    ``ValueError`` for a text longer than ``config.max_chars``.
     """
     for side, text in (("A", text_a), ("B", text_b)):
         if len(text) > config.max_chars:
             raise ValueError(f"text {side} is {len(text):,} characters long; the limit is {config.max_chars:,}")
 
+    if config.max_seconds is None:
+        return _align(text_a, text_b, config, should_cancel, progress)
+    deadline = time.monotonic() + config.max_seconds
+
+    def cancel_or_late() -> bool:
+        if time.monotonic() > deadline:
+            raise TooSlow(config.max_seconds or 0.0, len(text_a), len(text_b))
+        return should_cancel is not None and should_cancel()
+
+    return _align(text_a, text_b, config, cancel_or_late, progress)
+
+
+def _align(text_a: str, text_b: str, config: AlignConfig, should_cancel, progress) -> Alignment:
     check = _cancel_check(should_cancel)
     check()
     pa = prepare_cached(text_a)
@@ -161,12 +184,16 @@ def align_prepared(pa: PreparedText, pb: PreparedText, config: AlignConfig = Ali
         return s[2] >= threshold and s[3] >= threshold
 
     clusters = extend(seeds, vectors.a, vectors.b, config.max_gap_sentences, VALIDATION_SIMILARITY, strong)
+    check()
     seeds = [s for s in seeds if strong(s)]
     clusters = summary_clusters(seeds, clusters, pa, pb, vectors, threshold) or clusters
+    check()
     flags_a = in_quotes(pa.tokens, quoted_spans(pa.text))
     flags_b = in_quotes(pb.tokens, quoted_spans(pb.text))
     clusters = drop_overlaps(clusters, pa, pb, vectors, config.max_gap_sentences)
+    check()
     clusters = with_edges(clusters, pa, pb, vectors, threshold * EDGE_FACTOR)
+    check()
     clusters = aligned_stretches(clusters, vectors, strong)
     check()
     free_a = bytearray(b"\x01") * len(pa.tokens)
@@ -177,6 +204,7 @@ def align_prepared(pa: PreparedText, pb: PreparedText, config: AlignConfig = Ali
         # Inside a stretch known to be reused, readers see every restated sentence linked whole;
         # the region (what PAN scores) stays what the seeds themselves support.
         in_stretch = cluster.in_stretch
+        check()
         links = link_spans(cluster.seeds + cluster.aligned, pa, pb, 0, vectors.a, vectors.b,
                            whole_sentences=in_stretch)
         evidence = link_spans(cluster.seeds, pa, pb, 0, vectors.a, vectors.b) if in_stretch else links
@@ -213,6 +241,7 @@ def align_prepared(pa: PreparedText, pb: PreparedText, config: AlignConfig = Ali
     matches: list[Match] = []
     settled = settle([spans for _, _, spans, _, _ in found], pa, pb, free_a, free_b)
     for (judged, region, spans, n_links, _in_stretch), inner in zip(found, settled):
+        check()
         passages = [m for m in joined(inner, pa, pb, config, flags_a, flags_b, free_a, free_b) if balanced(m)]
         # One loosely similar sentence pair: two texts on one topic, not reuse. (A copied sentence
         # is no loose pair, though a wide cluster of it and an echo may be loose as a whole.)

@@ -11,7 +11,9 @@ were made on. ``anchor`` finds the passage in a (possibly changed) text:
 3. the quote was edited → ``fuzzy``: a 32-character piece of it (start, end or middle) that is
    still intact, else diff-match-patch's fuzzy ``match_main`` near the old offsets, finds the
    region, and an edit-distance alignment of the whole quote fixes both edges; accepted only
-   if the passage found is similar enough to the quote;
+   if the passage found is similar enough to the quote, and, for a short quote (under
+   ``SHORT_QUOTE_CHARS``), only if the text around it still reads like the stored prefix or
+   suffix: two words edited a little match many places ("to share" → "to shar", "gimme");
 4. otherwise ``orphan``: the caller shows the annotation with its quote, never drops it.
 
 ``match_main`` only takes patterns of up to ``Match_MaxBits`` (32) characters, so a long quote
@@ -23,6 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from diff_match_patch import diff_match_patch
 
@@ -42,6 +45,14 @@ STATUSES = (EXACT, MOVED, FUZZY, ORPHAN)
 MIN_FUZZY_SIMILARITY = 0.6
 #: Edit operations one character of agreeing prefix/suffix context is worth when choosing edges.
 CONTEXT_WEIGHT = 0.5
+#: A quote shorter than this is too short for its own letters to tell an edited copy from a chance
+#: look-alike: re-anchoring 200 edited annotations attached 7, all quotes of one to three words,
+#: to wrong text such as "to shar" and "gime". Such a quote is placed fuzzily only where its
+#: context agrees (``CONTEXT_SIMILARITY``).
+SHORT_QUOTE_CHARS = 40
+#: How similar (difflib ratio) the stored prefix or suffix must be to the text beside a fuzzy
+#: match of a short quote. 0.6: a prefix of 32 characters may lose a word or two to edits.
+CONTEXT_SIMILARITY = 0.6
 #: Characters on each side of the old position that the fuzzy search looks at (it is slow in
 #: pure Python: about 0.1 s for 40,000 characters); an intact 32-character piece of the quote
 #: is found anywhere.
@@ -114,9 +125,17 @@ def anchor(text: str, selectors: Iterable[TextQuoteSelector | TextPositionSelect
         status = EXACT if position is not None and found == position.start else MOVED
         return Anchor(found, found + len(quote.exact), status)
     span = _fuzzy_span(text, quote, min(max(hint, 0), len(text)))
-    if span is None:
+    if span is None or (len(quote.exact) < SHORT_QUOTE_CHARS and not _context_agrees(text, quote, *span)):
         return ORPHAN_ANCHOR
     return Anchor(span[0], span[1], FUZZY)
+
+
+def _context_agrees(text: str, quote: TextQuoteSelector, start: int, end: int) -> bool:
+    """Whether the text before ``start`` or after ``end`` still reads like the stored context."""
+    before = text[max(0, start - len(quote.prefix)):start]
+    after = text[end:end + len(quote.suffix)]
+    return any(stored and SequenceMatcher(None, stored, found, autojunk=False).ratio() >= CONTEXT_SIMILARITY
+               for stored, found in ((quote.prefix, before), (quote.suffix, after)))
 
 
 def _exact_occurrence(text: str, quote: TextQuoteSelector, hint: int) -> int | None:

@@ -3,7 +3,9 @@
 These are exports for humans and are not read back; JSON-LD (``reader.core.webannotation``)
 is the lossless format. ``documents`` maps every target's document id to a ``DocumentRef``
 for titles; ``statuses`` optionally maps an annotation id to its anchoring status per target
-(``orphan`` is reported, so a reader knows the passage is no longer in the text).
+(``orphan`` is reported, so a reader knows the passage is no longer in the text). CSV cells that
+a spreadsheet would evaluate are prefixed (``reader.core.csv_cells``); notes, quotes and titles
+are escaped in Markdown, so they show as written and never become links, images or HTML.
 Pure: no Qt, no sqlite.
 """
 
@@ -15,7 +17,11 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from reader.core.anchoring import ORPHAN
 from reader.core.annotations import Annotation
+from reader.core.csv_cells import safe_cell
 from reader.core.webannotation import DocumentRef
+
+#: Characters Markdown gives a meaning to (the backslash first, so escapes are not escaped again).
+_MARKDOWN_SPECIAL = ("\\", "`", "*", "_", "{", "}", "[", "]", "(", ")", "#", "+", "-", "!", "|", "~")
 
 CSV_COLUMNS = ("id", "uuid", "document", "start", "end", "quote", "document_b", "start_b", "end_b",
                "quote_b", "verdict", "note", "tags", "colour", "author", "created", "updated", "status")
@@ -30,7 +36,7 @@ def to_csv(annotations: Iterable[Annotation], documents: Mapping[int, DocumentRe
     for a in annotations:
         first = a.targets[0]
         second = a.targets[1] if a.is_pair else None
-        writer.writerow([
+        writer.writerow([safe_cell(cell) for cell in (
             a.id if a.id is not None else "", a.uuid,
             documents[first.document_id].title, first.position.start, first.position.end, first.quote.exact,
             documents[second.document_id].title if second else "",
@@ -38,7 +44,7 @@ def to_csv(annotations: Iterable[Annotation], documents: Mapping[int, DocumentRe
             second.quote.exact if second else "",
             a.verdict_label, a.note, ", ".join(a.tags), a.colour, a.author, a.created, a.updated,
             _status_text((statuses or {}).get(a.id)),
-        ])
+        )])
     return out.getvalue()
 
 
@@ -71,7 +77,7 @@ def _markdown_item(a: Annotation, documents: Mapping[int, DocumentRef], status: 
         if status and len(status) > 1 and status[1] == ORPHAN:
             lines += ["", "*This passage is no longer found in the document's current text.*"]
     if a.note:
-        lines += ["", a.note]
+        lines += [""] + [_escape_line(line) for line in a.note.splitlines()]
     facts = []
     if a.tags:
         facts.append("Tags: " + ", ".join(f"`{t}`" for t in a.tags))
@@ -83,15 +89,23 @@ def _markdown_item(a: Annotation, documents: Mapping[int, DocumentRef], status: 
 
 
 def _blockquote(text: str) -> list[str]:
-    return [f"> {line}".rstrip() for line in text.splitlines() or [""]]
+    return [f"> {_escape_line(line)}".rstrip() for line in text.splitlines() or [""]]
+
+
+def _escape_line(line: str) -> str:
+    """A line of a note or quote with Markdown and HTML markup escaped, so it reads as written.
+
+    A note is the reader's text, not markup: raw, ``<img src=…>`` or ``[x](javascript:…)`` in it
+    would become an image or a link in the rendered report, and ``# x`` a heading.
+    """
+    for ch in _MARKDOWN_SPECIAL:
+        line = line.replace(ch, "\\" + ch)
+    return line.replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _inline(text: str) -> str:
     """One line, with Markdown's emphasis characters escaped."""
-    text = " ".join(text.split())
-    for ch in ("\\", "*", "_", "`", "[", "]", "#"):
-        text = text.replace(ch, "\\" + ch)
-    return text
+    return _escape_line(" ".join(text.split()))
 
 
 def _status_text(status: Sequence[str] | None) -> str:

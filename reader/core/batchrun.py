@@ -18,19 +18,18 @@ be loaded raises ``reader.core.documents.DocumentError``. Must not import Qt.
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import json
 import os
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from reader.core.atomic import write_atomic
 from reader.core.config import AlignConfig
 from reader.core.documents import Document, DocumentError, load_document
-from reader.core.inputfiles import read_text_file
+from reader.core.inputfiles import excerpt, one_line, read_text_file
 from reader.core.pan import PanError, pan_names, read_pairs_file
 from reader.core.workers import worker_context
 
@@ -74,7 +73,7 @@ def read_pair_list(path: str | os.PathLike, pan: bool = False) -> list[PairTask]
             continue
         fields = line.split()
         if len(fields) != 2:
-            raise BatchError(f"{name}: line {number}: expected two paths 'A B', got {line.strip()!r}")
+            raise BatchError(one_line(f"{name}: line {number}: expected two paths 'A B', got {excerpt(line)}"))
         tasks.append(PairTask(fields[0], fields[1], f"{name}:{number}"))
     if not tasks:
         raise BatchError(f"{name}: lists no pairs")
@@ -144,20 +143,9 @@ def write_detections(path: str | os.PathLike, entries: Sequence[dict], config: A
     if config is not None:
         payload["config"] = dataclasses.asdict(config)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent if str(p.parent) else ".")
+        write_atomic(p, json.dumps(payload, ensure_ascii=False))
     except OSError as exc:
-        raise BatchError(f"{p}: cannot write: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(payload, f, ensure_ascii=False)
-        os.replace(tmp, p)
-    except BaseException as exc:
-        # A half-written temporary file (disk full, interrupted) must not stay behind.
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        if isinstance(exc, OSError):
-            raise BatchError(f"{p}: cannot write: {exc.strerror or exc}") from None
-        raise
+        raise BatchError(str(exc)) from None
 
 
 def match_entry(m) -> dict:

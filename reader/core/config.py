@@ -30,6 +30,12 @@ class AlignConfig:
     #: keeps whole texts in memory. Files are already capped by ``documents.MAX_FILE_BYTES``;
     #: this also bounds pasted text.
     max_chars: int = 20_000_000
+    #: ``align`` gives up with ``align.TooSlow`` (a ``ValueError``) after this many seconds; None:
+    #: never. The engine's work grows with how much the texts share: two different 1 MB articles
+    #: take about 2 s, but a 1 MB text compared with itself took 3 minutes, and word salad from a
+    #: small vocabulary is as bad. The command line bounds every alignment with it; the window
+    #: aligns in the background, shows progress and can be cancelled instead.
+    max_seconds: float | None = None
 
     def __post_init__(self) -> None:
         if self.min_passage_chars < 1:
@@ -40,6 +46,8 @@ class AlignConfig:
             raise ValueError("max_gap_sentences must not be negative")
         if self.max_chars < 1:
             raise ValueError("max_chars must be at least 1")
+        if self.max_seconds is not None and not self.max_seconds > 0:
+            raise ValueError("max_seconds must be positive")
 
     @property
     def sentence_threshold(self) -> float:

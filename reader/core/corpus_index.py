@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import time
 from collections.abc import Hashable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from reader.core.align import TooSlow
 from reader.core.config import AlignConfig
 from reader.core.corpus_records import PER_DOC, SCAN_CONFIG, CorpusDoc, PairRecord, Progress, Ticker, compare_pair
 from reader.core.derivation import DERIVED, QUOTED
@@ -54,6 +55,8 @@ class Ranking:
     compared: int
     library: int
     seconds: float
+    #: Documents left out because aligning them ran past ``config.max_seconds``.
+    skipped: tuple[Hashable, ...] = ()
 
     @property
     def all(self) -> tuple[Ranked, ...]:
@@ -139,11 +142,17 @@ class CorpusIndex:
             others = [k for k, _ in self.candidates(key, limit=limit)]
         tick = Ticker(progress, should_cancel)
         records = []
+        skipped = []
         for done, other in enumerate(others, start=1):
             tick(done - 1, len(others))
-            rec = compare_pair(doc, self._docs[other], config, should_cancel)
+            try:
+                rec = compare_pair(doc, self._docs[other], config, should_cancel)
+            except TooSlow:
+                skipped.append(other)
+                continue
             if rec is not None:
                 records.append(rec)
         tick(len(others), len(others), force=True)
-        return ranking_from_records(key, records, compared=len(others), library=len(self._docs),
-                                    seconds=time.perf_counter() - started)
+        ranking = ranking_from_records(key, records, compared=len(others), library=len(self._docs),
+                                       seconds=time.perf_counter() - started)
+        return replace(ranking, skipped=tuple(skipped))

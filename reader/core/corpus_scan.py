@@ -18,6 +18,7 @@ import time
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
 
+from reader.core.align import TooSlow
 from reader.core.config import AlignConfig
 from reader.core.corpus_records import PER_DOC, SCAN_CONFIG, CorpusDoc, PairRecord, Progress, Ticker, compare_pair
 from reader.core.derivation import derivation_graph
@@ -38,9 +39,17 @@ def _shingle_task(item: tuple[int, str]) -> tuple[int, set[int]]:
     return ordinal, shingles(text)
 
 
-def _compare_task(item: tuple[CorpusDoc, CorpusDoc, AlignConfig]) -> PairRecord | None:
+def _compare_task(item: tuple[CorpusDoc, CorpusDoc, AlignConfig]) -> PairRecord | tuple[Hashable, Hashable] | None:
     a, b, config = item
-    return compare_pair(a, b, config)
+    return _compared(a, b, config)
+
+
+def _compared(a: CorpusDoc, b: CorpusDoc, config: AlignConfig, should_cancel=None):
+    """The pair's record, or its keys ``(a, b)`` when it ran past ``config.max_seconds``."""
+    try:
+        return compare_pair(a, b, config, should_cancel)
+    except TooSlow:
+        return (a.key, b.key)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +62,8 @@ class ScanResult:
     candidates: int
     seconds: float
     published: dict = field(default_factory=dict, compare=False)
+    #: Pairs left out because aligning them ran past ``config.max_seconds`` (keys, in scan order).
+    skipped: tuple[tuple[Hashable, Hashable], ...] = ()
 
     def graph(self):
         """The derivation graph of the scanned corpus (``reader.core.derivation``)."""
@@ -119,9 +130,12 @@ def scan(docs: Sequence[CorpusDoc], *, workers: int = 2, config: AlignConfig = S
         if pool is not None and len(tasks) >= PARALLEL_MIN:
             results = pool.imap_unordered(_compare_task, ((a, b, config) for a, b in tasks), chunksize=4)
         else:
-            results = (compare_pair(a, b, config, should_cancel) for a, b in tasks)
+            results = (_compared(a, b, config, should_cancel) for a, b in tasks)
+        skipped = []
         for done, rec in enumerate(results, start=1):
-            if rec is not None:
+            if isinstance(rec, tuple):
+                skipped.append(rec)
+            elif rec is not None:
                 records.append(rec)
             tick(n + done, total)
     finally:
@@ -129,5 +143,6 @@ def scan(docs: Sequence[CorpusDoc], *, workers: int = 2, config: AlignConfig = S
             pool.terminate()
             pool.join()
     records.sort(key=lambda r: (-max(r.share_a, r.share_b), order[r.a], order[r.b]))
+    skipped.sort(key=lambda ab: (order[ab[0]], order[ab[1]]))
     return ScanResult(tuple(keys), tuple(records), len(tasks), time.perf_counter() - started,
-                      {d.key: d.published for d in docs})
+                      {d.key: d.published for d in docs}, tuple(skipped))

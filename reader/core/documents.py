@@ -32,10 +32,11 @@ import hashlib
 import os
 import re
 import stat
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from reader.core.html_article import PageError, read_html
+from reader.core.inputfiles import InputError, one_line, read_input
 from reader.core.office_extract import ExtractError, extract_docx, extract_pdf
 
 #: Files larger than this are refused before being read: a news article is a few hundred KB at
@@ -80,6 +81,8 @@ _BOILERPLATE_RE = re.compile(
     re.IGNORECASE,
 )
 _WORD_RE = re.compile(r"\w+", re.UNICODE)
+#: C0 and C1 control characters and the bidirectional embedding, override and isolate marks.
+_CONTROL_RE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _MD_HEADING_RE = re.compile(r"^#[ \t]+(.+?)[ \t]*#*[ \t]*\r?$", re.MULTILINE)
 _HTML_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 
@@ -127,9 +130,25 @@ def content_hash(text: str) -> str:
 
 
 def load_document(path: str | os.PathLike) -> Document:
-    """Read the file at ``path`` into a Document, or raise ``DocumentError`` saying why not."""
+    """Read the file at ``path`` into a Document, or raise ``DocumentError`` saying why not.
+
+    Nothing else escapes: a parser library failing in a way nobody foresaw (a zip entry needing
+    an unsupported zip version, a PDF naming an unknown filter, markup nested too deeply)
+    becomes the same one-line error, so a folder scan skips the file and goes on.
+    """
     name = os.fspath(path)
-    p = Path(name)
+    try:
+        document = _load(Path(name), name)
+        return replace(document, title=printable(document.title) or printable(document.source))
+    except DocumentError as exc:
+        raise DocumentError(one_line(exc)) from None
+    except (RecursionError, MemoryError):
+        raise DocumentError(one_line(f"{name}: too deeply nested or too large to read")) from None
+    except Exception as exc:  # noqa: BLE001 - the promise is one line naming the file, never a traceback
+        raise DocumentError(one_line(f"{name}: cannot read ({type(exc).__name__}: {exc})")) from None
+
+
+def _load(p: Path, name: str) -> Document:
     raw = _read_bytes(p, name)
     fmt = FORMATS[p.suffix.lower()]
     if fmt in ("docx", "pdf"):
@@ -137,7 +156,8 @@ def load_document(path: str | os.PathLike) -> Document:
             extracted = (extract_docx if fmt == "docx" else extract_pdf)(raw)
         except ExtractError as exc:
             raise DocumentError(f"{name}: {exc}") from None
-        title = extracted.title or _headline(extracted.text) or _first_words(extracted.text)
+        _check_length(extracted.text, name)
+        title = _title(extracted.title) or _headline(extracted.text) or _first_words(extracted.text)
         return Document(extracted.text, title, str(p.resolve()), p.name, content_hash(extracted.text),
                         fmt, None, None, extracted.published)
     if fmt == "html":
@@ -147,7 +167,7 @@ def load_document(path: str | os.PathLike) -> Document:
         raise DocumentError(f"{name}: file is empty" + (" (only whitespace)" if text else ""))
     if fmt == "md":
         heading = _MD_HEADING_RE.search(text)
-        title = (heading and heading[1].strip()) or p.stem
+        title = _title(heading[1] if heading else None) or _title(p.stem)
     else:
         title = _headline(text) or _first_words(text)  # a hash-like file name is no title
     return Document(text, title, str(p.resolve()), p.name, content_hash(text), fmt, encoding)
@@ -166,10 +186,24 @@ def document_from_html(raw: bytes, name: str, *, path: str | None = None, source
         article = read_html(text, url)
     except PageError as exc:
         raise DocumentError(f"{name}: {exc}") from None
-    title = article.title or _headline(article.text) or fallback_title or _first_words(article.text)
+    _check_length(article.text, name)
+    title = _title(article.title) or _headline(article.text) or _title(fallback_title) or _first_words(article.text)
     return Document(article.text, title, path, source or article.site or name, content_hash(article.text), "html",
                     encoding, article.url or url, article.published, article.author, article.site,
                     article.extractor, captured, page)
+
+
+def _check_length(text: str, name: str) -> None:
+    """Refuse extracted text longer than pasted text may be: a small .docx or PDF can hold more."""
+    if len(text) > MAX_TEXT_CHARS:
+        raise DocumentError(f"{name}: its text is too long ({len(text):,} characters; the limit is "
+                            f"{MAX_TEXT_CHARS:,})")
+
+
+def _title(value: str | None) -> str:
+    """A title from metadata or markup, on one line and at most ``TITLE_MAX_CHARS`` long."""
+    value = " ".join((value or "").split())
+    return _first_words(value, TITLE_MAX_CHARS) if value else ""
 
 
 def document_from_text(text: str, title: str | None = None, source: str = "clipboard") -> Document:
@@ -185,43 +219,44 @@ def document_from_text(text: str, title: str | None = None, source: str = "clipb
         raise DocumentError(f"{source}: binary data (NUL characters), not text")
     if not title:
         title = _headline(text) or _first_words(text)
-    return Document(text, title, None, source, content_hash(text), "text", "utf-8")
+    return Document(text, printable(title) or source, None, source, content_hash(text), "text", "utf-8")
+
+
+def printable(text: str) -> str:
+    """``text`` on one line without control characters: what a title may hold.
+
+    A title is printed on terminals and shown in widgets; an escape sequence in it could clear
+    a terminal or recolour it, and a bidirectional override could make it read backwards.
+    """
+    return " ".join(_CONTROL_RE.sub(" ", text).split())
 
 
 # -- reading and decoding ------------------------------------------------------------------
 
 def _read_bytes(p: Path, name: str) -> bytes:
-    try:
-        st = p.stat()
-    except FileNotFoundError:
-        raise DocumentError(f"{name}: no such file") from None
-    except OSError as exc:
-        raise DocumentError(f"{name}: cannot read: {exc.strerror or exc}") from None
-    if p.is_dir():
-        raise DocumentError(f"{name}: is a folder, not a file")
-    if not stat.S_ISREG(st.st_mode):  # a pipe or a device could block or never end
-        raise DocumentError(f"{name}: is not a regular file")
     suffix = p.suffix.lower()
-    if suffix not in FORMATS:
+    if suffix not in FORMATS and _is_regular(p):  # a missing file or a folder says so first
         kind = f"'{p.suffix}'" if p.suffix else "without an extension"
         hint = _SAVE_AS.get(suffix)
         if hint:
             raise DocumentError(f"{name}: unsupported file type {kind}; {hint}")
         raise DocumentError(f"{name}: unsupported file type {kind} (Reader opens {', '.join(FORMATS)})")
-    if st.st_size > MAX_FILE_BYTES:
-        raise DocumentError(f"{name}: file is too large ({st.st_size / 2**20:.1f} MB; the limit is "
-                            f"{MAX_FILE_BYTES // 2**20} MB)")
     try:
-        raw = p.read_bytes()
-    except PermissionError:
-        raise DocumentError(f"{name}: permission denied") from None
-    except OSError as exc:
-        raise DocumentError(f"{name}: cannot read: {exc.strerror or exc}") from None
+        raw = read_input(p, "a file", MAX_FILE_BYTES)
+    except InputError as exc:
+        raise DocumentError(str(exc)) from None
+    if suffix not in FORMATS:  # became a regular file after the check above
+        raise DocumentError(f"{name}: unsupported file type '{p.suffix}'")
     if not raw:
         raise DocumentError(f"{name}: file is empty")
-    if len(raw) > MAX_FILE_BYTES:  # the file grew between stat and read
-        raise DocumentError(f"{name}: file is too large (the limit is {MAX_FILE_BYTES // 2**20} MB)")
     return raw
+
+
+def _is_regular(p: Path) -> bool:
+    try:
+        return stat.S_ISREG(os.stat(p).st_mode)
+    except (OSError, ValueError):
+        return False
 
 
 def _decode(raw: bytes, name: str, declared: str | None = None) -> tuple[str, str]:

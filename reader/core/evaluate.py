@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import math
 import os
+import reprlib
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 
@@ -186,7 +187,8 @@ def score(gold: Iterable[GoldPair], detections: Iterable[DetectionPair]) -> Scor
 def _span(value, where: str) -> tuple[int, int]:
     if (not isinstance(value, (list, tuple)) or len(value) != 2
             or not all(isinstance(v, int) and not isinstance(v, bool) for v in value)):
-        raise ValueError(f"{where}: a span must be [start, end] with two integers, got {value!r}")
+        # reprlib: a huge or deeply nested value is quoted in a few characters.
+        raise ValueError(f"{where}: a span must be [start, end] with two integers, got {reprlib.repr(value)}")
     return value[0], value[1]
 
 

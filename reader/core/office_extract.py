@@ -27,12 +27,29 @@ from __future__ import annotations
 import io
 import logging
 import re
+import time
+import warnings
 import zipfile
 from dataclasses import dataclass
 
-#: A .docx is a zip; refuse one whose parts would inflate past this (a zip bomb), since the
-#: XML is parsed whole in memory.
+#: A .docx is a zip; refuse one whose parts would inflate past this (a zip bomb): python-docx
+#: reads every part into memory. ``zipfile`` never yields more than an entry's declared size, so
+#: the declared sizes bound what is really unpacked.
 MAX_DOCX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
+#: ... and whose XML parts (what is parsed into trees and walked, unlike pictures) would inflate
+#: past this. Word writes some 300-600 bytes of XML per sentence, so 24 MB is a book of some
+#: 50,000 sentences (a long novel). Parsing and walking XML of many small runs costs about 0.25 s
+#: of CPU per MB here (55 MB: 13.5 s), so this keeps a .docx within some 6 s. A 0.8 MB file that
+#: unpacked to 190 MB of XML took over 5 minutes and 1.15 GB.
+MAX_DOCX_XML_BYTES = 24 * 1024 * 1024
+#: Pages of a PDF read at most: a long report is a few hundred; each page costs pypdf time.
+MAX_PDF_PAGES = 3000
+#: Seconds a PDF's text extraction may take, checked between pages: pypdf works in pure Python,
+#: and a page of many thousand tiny text pieces takes seconds. The command line's promise is an
+#: answer, not a wait without end.
+PDF_SECONDS = 15.0
+#: Characters of text a .docx or PDF may give (the limit on pasted text, ``documents.MAX_TEXT_CHARS``).
+MAX_TEXT_CHARS = 20 * 1024 * 1024
 #: An OLE compound file: an old binary .doc, or a .docx that Word encrypted with a password.
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 #: PDF producers often put the source file's name in the title field instead of a title.
@@ -42,6 +59,10 @@ _WORD_RE = re.compile(r"\w", re.UNICODE)
 # pypdf logs a warning for every small defect it repairs; without a handler Python would print
 # them on stderr (the "last resort" handler) in the middle of the command line's output.
 logging.getLogger("pypdf").addHandler(logging.NullHandler())
+# zipfile warns on a duplicate entry name, pypdf and python-docx on odd files: a warning printed
+# by Python is two more lines on stderr, where the command line promises one.
+for _module in ("zipfile", "pypdf", "docx"):
+    warnings.filterwarnings("ignore", module=_module)
 
 
 class ExtractError(ValueError):
@@ -70,39 +91,70 @@ def extract_docx(raw: bytes) -> OfficeText:
     try:
         document = docx.Document(io.BytesIO(raw))
         body = document.element.body
+        title = _core_title(document)
+        paragraphs, heading = _body_paragraphs(body, document, qn, Paragraph)
+    except ExtractError:
+        raise
     except Exception as exc:  # noqa: BLE001 - a damaged package fails in zipfile, lxml or python-docx
         raise ExtractError(f"not a readable .docx file ({_reason(exc)})") from None
+    text = "\n\n".join(paragraphs)
+    if not _WORD_RE.search(text):
+        raise ExtractError("no text found in the document")
+    return OfficeText(text, title or heading, None)
 
+
+def _core_title(document) -> str | None:
+    """The title of the core properties; a damaged ``docProps/core.xml`` means no title."""
+    from docx.opc.constants import RELATIONSHIP_TYPE
+
+    try:
+        # python-docx makes up default properties (title "Word Document") for a file without them.
+        package = document.part.package
+        if not any(rel.reltype == RELATIONSHIP_TYPE.CORE_PROPERTIES for rel in package.rels.values()):
+            return None
+        title = document.core_properties.title
+    except Exception:  # noqa: BLE001 - python-docx reads these lazily and fails in many ways
+        return None
+    return " ".join(title.split()) if isinstance(title, str) and title.strip() else None
+
+
+def _body_paragraphs(body, document, qn, paragraph_type) -> tuple[list[str], str | None]:
     paragraph_tag, table_tag = qn("w:p"), qn("w:tbl")
     paragraphs: list[str] = []
     heading: str | None = None
+    size = 0
     for element in _block_elements(body, qn):
         if element.tag == paragraph_tag:
             text = _paragraph_text(element, qn).strip()
             if not text:
                 continue
-            if heading is None and _is_heading(Paragraph(element, document.part)):
+            if heading is None and _is_heading(paragraph_type(element, document.part)):
                 heading = " ".join(text.split())
             paragraphs.append(text)
+            size += len(text)
         elif element.tag == table_tag:
-            paragraphs.extend(_table_rows(element, qn))
-    text = "\n\n".join(paragraphs)
-    if not _WORD_RE.search(text):
-        raise ExtractError("no text found in the document")
-    properties = document.core_properties
-    title = (properties.title or "").strip() or heading
-    return OfficeText(text, title, None)
+            rows = _table_rows(element, qn)
+            paragraphs.extend(rows)
+            size += sum(len(row) for row in rows)
+        if size > MAX_TEXT_CHARS:
+            raise ExtractError(f"its text is too long (over {MAX_TEXT_CHARS:,} characters)")
+    return paragraphs, heading
 
 
 def _check_zip(raw: bytes) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
-            size = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+            entries = archive.infolist()
+    except Exception as exc:  # noqa: BLE001 - BadZipFile, NotImplementedError, OverflowError, ...
         raise ExtractError(f"not a readable .docx file ({_reason(exc)})") from None
+    size = sum(info.file_size for info in entries)
+    xml = sum(info.file_size for info in entries if info.filename.lower().endswith((".xml", ".rels")))
     if size > MAX_DOCX_UNCOMPRESSED_BYTES:
         raise ExtractError(f"unpacks to {size / 2**20:.0f} MB (the limit is "
                            f"{MAX_DOCX_UNCOMPRESSED_BYTES // 2**20} MB)")
+    if xml > MAX_DOCX_XML_BYTES:
+        raise ExtractError(f"unpacks to {xml / 2**20:.0f} MB of XML (the limit is "
+                           f"{MAX_DOCX_XML_BYTES // 2**20} MB)")
 
 
 def _block_elements(container, qn):
@@ -171,7 +223,7 @@ def _is_heading(paragraph) -> bool:
 def extract_pdf(raw: bytes) -> OfficeText:
     """The text and title of a PDF file's bytes, or ``ExtractError`` saying why not."""
     from pypdf import PdfReader
-    from pypdf.errors import DependencyError, FileNotDecryptedError, PyPdfError
+    from pypdf.errors import DependencyError, FileNotDecryptedError
 
     try:
         reader = PdfReader(io.BytesIO(raw))
@@ -183,22 +235,45 @@ def extract_pdf(raw: bytes) -> OfficeText:
                                    "unencrypted copy") from None
             if not opened:
                 raise ExtractError("is password-protected; save a copy without a password")
-        pages = [(page.extract_text() or "").strip() for page in reader.pages]
-        info = reader.metadata
-        title = _pdf_title(info.title if info is not None else None)
+        pages = _pdf_pages(reader)
+        try:
+            info = reader.metadata
+            title = _pdf_title(info.title if info is not None else None)
+        except Exception:  # noqa: BLE001 - damaged document information: no title, the text stands
+            title = None
     except ExtractError:
         raise
     except FileNotDecryptedError:
         raise ExtractError("is password-protected; save a copy without a password") from None
-    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError,
-            RecursionError, AssertionError, ZeroDivisionError) as exc:
-        # pypdf reports a damaged file with any of these, depending on where it breaks.
+    except Exception as exc:  # noqa: BLE001
+        # pypdf reports a damaged file with almost any exception, depending on where it breaks
+        # (NotImplementedError for a filter it does not know, RecursionError, AssertionError ...).
         raise ExtractError(f"not a readable PDF file ({_reason(exc)})") from None
     text = "\n\n".join(page for page in pages if page)
     if not _WORD_RE.search(text):
         raise ExtractError("has no text layer (a scanned image?); Reader needs a PDF with text, "
                            "so run OCR on it first")
     return OfficeText(text, title, None)
+
+
+def _pdf_pages(reader) -> list[str]:
+    """Each page's text, within ``MAX_PDF_PAGES``, ``PDF_SECONDS`` and ``MAX_TEXT_CHARS``."""
+    count = len(reader.pages)
+    if count > MAX_PDF_PAGES:
+        raise ExtractError(f"has {count:,} pages (Reader reads at most {MAX_PDF_PAGES:,})")
+    deadline = time.monotonic() + PDF_SECONDS
+    pages: list[str] = []
+    size = 0
+    for page in reader.pages:
+        if time.monotonic() > deadline:
+            raise ExtractError(f"its text takes too long to extract (over {PDF_SECONDS:g} s, "
+                               f"{len(pages)} of {count} pages read)")
+        text = (page.extract_text() or "").strip()
+        size += len(text)
+        if size > MAX_TEXT_CHARS:
+            raise ExtractError(f"its text is too long (over {MAX_TEXT_CHARS:,} characters)")
+        pages.append(text)
+    return pages
 
 
 def _pdf_title(value) -> str | None:

@@ -16,7 +16,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from reader.core.evaluate import Case, GoldPair, normalize
-from reader.core.inputfiles import read_text_file
+from reader.core.inputfiles import excerpt, one_line, read_text_file
 
 
 class PanError(ValueError):
@@ -73,7 +73,8 @@ def read_pairs_file(path: str | Path) -> list[tuple[int, str, str]]:
             continue
         fields = line.split()
         if len(fields) != 2:
-            raise PanError(f"{path}: line {number}: expected 'suspicious-file source-file', got {line.strip()!r}")
+            raise PanError(one_line(f"{path}: line {number}: expected 'suspicious-file source-file', "
+                                    f"got {excerpt(line)}"))
         out.append((number, fields[0], fields[1]))
     return out
 

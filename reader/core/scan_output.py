@@ -27,7 +27,9 @@ import pathlib
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, replace
 
+from reader.core.atomic import write_atomic
 from reader.core.corpus_files import Columns, fetch_documents
+from reader.core.csv_cells import safe_cell
 from reader.core.documents import Document, DocumentError, document_from_text, load_document
 
 __all__ = ["FIELDS", "ROWS_PER_FILE", "ScanHeader", "ResultPair", "ScanFile", "record_row", "output_format",
@@ -142,7 +144,7 @@ def _csv_text(rows: Iterable[dict]) -> str:
     writer = csv.DictWriter(buffer, fieldnames=FIELDS, lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: ("" if v is None else v) for k, v in row.items()})
+        writer.writerow({k: ("" if v is None else safe_cell(v)) for k, v in row.items()})
     return buffer.getvalue()
 
 
@@ -151,9 +153,9 @@ def write_result(out: str | pathlib.Path, fmt: str, header: ScanHeader, rows: li
     path = pathlib.Path(out)
     if fmt == "json":
         payload = {**_header_dict(header), "pairs": rows}
-        path.write_text(json.dumps(payload, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        write_atomic(path, json.dumps(payload, ensure_ascii=False, indent=2) + "\n")  # never half a result
     elif fmt == "csv":
-        path.write_text(_csv_text(rows), encoding="utf-8")
+        write_atomic(path, _csv_text(rows))
     elif fmt == "parquet":
         _write_parquet(path, header, rows)
     else:

@@ -43,12 +43,16 @@ class PreparedText:
     units: list[Unit]
     unit_firsts: list[int] = field(default_factory=list)  # first token of each unit, for bisect
     unit_lasts: list[int] = field(default_factory=list)  # end (exclusive) of each unit, for bisect
+    #: ``tokens[k].norm`` for every k: compared in slices (C speed) when passages grow.
+    norms: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if not self.unit_firsts:
             self.unit_firsts = [u.first for u in self.units]
         if not self.unit_lasts:
             self.unit_lasts = [u.last for u in self.units]
+        if not self.norms:
+            self.norms = [t.norm for t in self.tokens]
 
 
 def prepare(text: str) -> PreparedText:

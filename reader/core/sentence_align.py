@@ -99,20 +99,40 @@ def _chain(seeds: list[SeedLike]) -> list[tuple[int, int]]:
 
     The programme then runs only in the gaps between anchors, as sentence aligners do between
     anchor points: far cheaper than over the whole stretch, and the anchors are links anyway.
+    Points are taken in A order; a Fenwick tree over B positions gives the best chain ending
+    before each point in log time (a repetitive text has tens of thousands of seeds in one
+    stretch, where the plain quadratic search took minutes). Ties go to the earliest point.
     """
     points = sorted({(s[0], s[1]): s[2] for s in seeds}.items())
-    best: list[float] = []
-    back: list[int] = []
-    for k, ((i, j), w) in enumerate(points):
-        score, prev = w, -1
-        for q in range(k):
-            (qi, qj), _ = points[q]
-            if qi < i and qj < j and best[q] + w > score:
-                score, prev = best[q] + w, q
-        best.append(score)
-        back.append(prev)
     if not points:
         return []
+    columns = {j: k for k, j in enumerate(sorted({j for (_, j), _ in points}), 1)}
+    tree: list[tuple[float, int]] = [(0.0, 0)] * (len(columns) + 1)  # (best, -index) prefix maxima
+    best: list[float] = []
+    back: list[int] = []
+    k = 0
+    while k < len(points):
+        group_end = k
+        while group_end < len(points) and points[group_end][0][0] == points[k][0][0]:
+            group_end += 1
+        # Points of one A unit cannot chain with each other: query them all before adding any.
+        for q in range(k, group_end):
+            (_, j), w = points[q]
+            found, position = (0.0, 0), columns[j] - 1  # chains ending strictly before B unit j
+            while position > 0:
+                found = max(found, tree[position])
+                position -= position & -position
+            linked = found[1] < 0 and found[0] > 0.0
+            score, prev = (found[0] + w, -found[1] - 1) if linked else (w, -1)
+            best.append(score)
+            back.append(prev)
+        for q in range(k, group_end):
+            entry, position = (best[q], -(q + 1)), columns[points[q][0][1]]
+            while position < len(tree):
+                if entry > tree[position]:
+                    tree[position] = entry
+                position += position & -position
+        k = group_end
     k = max(range(len(points)), key=lambda x: best[x])
     out = []
     while k != -1:

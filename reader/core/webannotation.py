@@ -22,6 +22,7 @@ bare Annotation, a list of them, or an AnnotationPage. Pure: no Qt, no sqlite.
 from __future__ import annotations
 
 import pathlib
+import reprlib
 import urllib.parse
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -29,6 +30,8 @@ from typing import Any
 
 from reader.core.anchoring import TextPositionSelector, TextQuoteSelector
 from reader.core.annotations import Annotation, AnnotationError, Target, check_tag
+from reader.core.documents import MAX_TEXT_CHARS
+from reader.core.inputfiles import one_line
 
 W3C_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 READER_NAMESPACE = "https://reader.invalid/ns/annotation#"
@@ -152,8 +155,8 @@ def from_jsonld(data: Any) -> list[ParsedAnnotation]:
             parsed.append(_parse_annotation(item))
         except (WebAnnotationError, AnnotationError, KeyError, TypeError, ValueError) as exc:
             where = item.get("id") if isinstance(item, dict) and isinstance(item.get("id"), str) else f"#{number}"
-            detail = f"missing {exc}" if isinstance(exc, KeyError) else str(exc)
-            raise WebAnnotationError(f"annotation {where}: {detail}") from exc
+            detail = f"missing {reprlib.repr(exc.args[0])}" if isinstance(exc, KeyError) and exc.args else str(exc)
+            raise WebAnnotationError(one_line(f"annotation {where}: {detail}")) from exc
     return parsed
 
 
@@ -174,7 +177,7 @@ def _items(data: Any) -> list[Any]:
             items += _page_items(page)
             page = page.get("next")
         return items
-    raise WebAnnotationError(f"not Web Annotation data (type {kind!r})")
+    raise WebAnnotationError(f"not Web Annotation data (type {reprlib.repr(kind)})")
 
 
 def _page_items(page: dict) -> list[Any]:
@@ -242,6 +245,9 @@ def _parse_target(target: Any) -> ParsedTarget:
             start, end = selector["start"], selector["end"]
             if not (_is_int(start) and _is_int(end) and 0 <= start < end):
                 raise WebAnnotationError("TextPositionSelector needs integers 0 <= start < end")
+            if end > MAX_TEXT_CHARS:  # no text Reader reads is longer; SQLite would overflow on 10**30
+                raise WebAnnotationError(f"TextPositionSelector end {_short_number(end)} lies beyond any text "
+                                         f"(texts have at most {MAX_TEXT_CHARS:,} characters)")
             position = TextPositionSelector(start, end)
     if quote is None or not quote.exact:
         raise WebAnnotationError("a target needs a TextQuoteSelector with the quoted text")
@@ -280,6 +286,10 @@ def _text(item: dict, key: str, what: str = "an ISO date-time") -> str:
     if not isinstance(value, str):
         raise WebAnnotationError(f"{key} must be {what} (text), not {type(value).__name__}")
     return value
+
+
+def _short_number(value: int) -> str:
+    return f"{value:,}" if value < 10**30 else "over 10^30"
 
 
 def _is_int(value: Any) -> bool:

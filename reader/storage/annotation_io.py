@@ -20,6 +20,7 @@ from sqlite_utils import Database
 
 from reader.core.annotation_reports import to_csv, to_markdown
 from reader.core.annotations import Annotation
+from reader.core.inputfiles import one_line
 from reader.core.webannotation import DocumentRef, ParsedTarget, WebAnnotationError, from_jsonld, to_jsonld
 from reader.storage.annotations import anchor_annotation, list_annotations, upsert_by_uuid
 from reader.storage.database import write_transaction
@@ -86,10 +87,10 @@ def import_annotations(db: Database, data: Any,
             for target in item.targets:
                 document_id, was_added = _resolve(db, target, load_document)
                 if document_id is None:
-                    raise WebAnnotationError(
-                        f"annotation urn:uuid:{item.uuid}: its document {target.document.title!r} "
-                        f"({target.document.path or target.document.url or 'no path'}) is not in the database; "
-                        "import the document first")
+                    where = target.document.path or target.document.url or "no path"
+                    raise WebAnnotationError(one_line(
+                        f"annotation urn:uuid:{item.uuid}: its document {one_line(target.document.title, 100)!r} "
+                        f"({one_line(where, 150)}) is not in the database; import the document first"))
                 documents_added += was_added
                 ids.append(document_id)
             counts[upsert_by_uuid(db, item.to_annotation(ids))] += 1

@@ -20,6 +20,7 @@ import contextlib
 import os
 import pathlib
 import sqlite3
+import stat
 import sys
 from collections.abc import Iterator, Mapping
 
@@ -32,6 +33,9 @@ FILE_NAME = "reader.db"
 #: How long a writer waits for another one (another window, another process) to finish.
 BUSY_TIMEOUT_SECONDS = 15.0
 MEMORY = ":memory:"
+#: Permissions of a database file and folder Reader creates: the owner's alone.
+PRIVATE_FILE_MODE = 0o600
+PRIVATE_FOLDER_MODE = 0o700
 
 
 class StorageError(Exception):
@@ -86,12 +90,22 @@ def open_database(path: str | os.PathLike | None = None) -> Database:
         return db
     target = pathlib.Path(target).expanduser()
     label = str(target)
-    if target.is_dir():
-        raise StorageError(f"{label}: is a folder, not a database file")
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.is_dir():
+            raise StorageError(f"{label}: is a folder, not a database file")
+        if target.exists() and not stat.S_ISREG(target.stat().st_mode):
+            # SQLite would open a FIFO (and block) or a device (and fail on its first write).
+            raise StorageError(f"{label}: is not a regular file, so not a database file")
+    except PermissionError:  # a folder on the way the user may not enter
+        raise StorageError(f"{label}: permission denied (choose another file with --db)") from None
+    try:
+        target.parent.mkdir(mode=PRIVATE_FOLDER_MODE, parents=True, exist_ok=True)
     except OSError as exc:
         raise StorageError(f"{label}: cannot create its folder ({exc.strerror or exc})") from exc
+    try:
+        _create_private(target)
+    except OSError as exc:
+        raise StorageError(f"{label}: cannot create the database ({exc.strerror or exc})") from exc
     try:
         conn = sqlite3.connect(str(target), timeout=BUSY_TIMEOUT_SECONDS)
     except sqlite3.Error as exc:
@@ -103,6 +117,21 @@ def open_database(path: str | os.PathLike | None = None) -> Database:
         conn.close()
         raise
     return db
+
+
+def _create_private(target: pathlib.Path) -> None:
+    """Create an empty database file (0600) when there is none yet; its folder is made 0700.
+
+    Notes and the library are the user's own: other local users must not read them. SQLite
+    creates its ``-wal`` and ``-shm`` files with the permissions of the database file. An
+    existing file or folder keeps the permissions its owner chose.
+    """
+    if not target.exists():
+        try:
+            fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE)
+        except FileExistsError:  # another Reader created it a moment ago
+            return
+        os.close(fd)
 
 
 def database_label(db: Database) -> str:

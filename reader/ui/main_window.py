@@ -222,6 +222,7 @@ class MainWindow(DocumentOpening, WindowMenus, QMainWindow):
         if self.error_dialog is not None:
             self.error_dialog.close()
         dialog = QMessageBox(QMessageBox.Icon.Warning, "Reader", message, QMessageBox.StandardButton.Ok, self)
+        dialog.setTextFormat(Qt.TextFormat.PlainText)  # messages name files and quote titles
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda _r: setattr(self, "error_dialog", None))
         self.error_dialog = dialog

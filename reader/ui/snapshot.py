@@ -12,9 +12,10 @@ import os
 import tempfile
 import time
 
-from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtCore import QBuffer, QEventLoop, QIODevice, QTimer
 from PySide6.QtWidgets import QApplication
 
+from reader.core.atomic import write_atomic
 from reader.ui import app as ui_app
 
 
@@ -70,6 +71,12 @@ def render_window(out: str, files: list[str], width: int, height: int, select: i
                 os.environ.pop(ui_app.SETTINGS_ENV, None)
             else:
                 os.environ[ui_app.SETTINGS_ENV] = previous
-    if not image.save(out, "PNG"):
-        raise SnapshotError(f"{out}: could not write the PNG (does the folder exist?)")
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not image.save(buffer, "PNG"):
+        raise SnapshotError(f"{out}: could not encode the PNG")
+    try:
+        write_atomic(out, bytes(buffer.data()))
+    except OSError as exc:
+        raise SnapshotError(f"{exc} (does the folder exist?)") from None
     return count

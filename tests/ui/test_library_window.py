@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from reader.core.corpus import CorpusDoc
 from reader.storage.database import open_database
 from reader.storage.documents import get_document, list_documents
+from reader.ui.plain_text import plain_tooltip
 
 
 @pytest.fixture
@@ -149,7 +150,7 @@ def test_corpus_overview_scans_in_the_background(qtbot, window, database):
         item = dialog.pairs.topLevelItem(k)
         source, copy = item.data(0, Qt.ItemDataRole.UserRole)
         if (source, copy) in edges:
-            first_is_source = item.toolTip(0) == get_document(database, source, with_text=False).title
+            first_is_source = item.toolTip(0) == plain_tooltip(get_document(database, source, with_text=False).title)
             assert item.text(6).startswith("the other is the copy" if first_is_source else "this is the copy")
     # Clicking the 002 → 003 edge opens that pair, source as A.
     keys = list(result.keys)

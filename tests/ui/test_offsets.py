@@ -50,3 +50,24 @@ def test_matches_qt_document(qapp, text):
         cursor.setPosition(q + (2 if ord(ch) > 0xFFFF else 1), QTextCursor.MoveMode.KeepAnchor)
         assert cursor.selectedText() == ch, (i, ch)
         assert m.from_qt(q) == i
+
+
+def test_long_lines_are_cut_for_display_and_offsets_follow():
+    import random
+
+    from reader.ui.reading.offsets import DISPLAY_LINE_CHARS, display_text
+
+    rnd = random.Random(3)
+    for _ in range(200):
+        text = "".join(rnd.choice(["a", "b c", "\n", "\r\n", "😀", "x" * rnd.randint(0, 2500), "word " * 300])
+                       for _ in range(rnd.randint(0, 20)))
+        shown = display_text(text)
+        assert all(len(line) <= DISPLAY_LINE_CHARS + 1 for line in shown.split("\n"))  # + a "\r"
+        qt = []  # what Qt counts: UTF-16 units, "\r\n" as one separator
+        for ch in shown.replace("\r\n", "\n"):
+            qt += [ch, ""] if ord(ch) > 0xFFFF else [ch]
+        offsets = OffsetMap(text)
+        assert offsets.qt_length == len(qt)
+        for i, ch in enumerate(text):
+            if ch not in "\r\n":
+                assert qt[offsets.to_qt(i)] == ch and offsets.from_qt(offsets.to_qt(i)) == i

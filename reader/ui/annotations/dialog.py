@@ -73,7 +73,8 @@ class AnnotationDialog(QDialog):
         editing_pair = annotation is not None and annotation.is_pair
 
         layout = QVBoxLayout(self)
-        self.quote_label = QLabel(f"<b>{where}</b><br>“{_html(preview(quote))}”")
+        # Titles and quotes come from documents: escaped, never read as markup.
+        self.quote_label = QLabel(f"<b>{_html(where)}</b><br>“{_html(preview(quote))}”")
         self.quote_label.setWordWrap(True)
         self.quote_label.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.quote_label)
@@ -85,7 +86,7 @@ class AnnotationDialog(QDialog):
         self.counterpart_label.setWordWrap(True)
         self.counterpart_label.setTextFormat(Qt.TextFormat.RichText)
         if counterpart is not None:
-            self.counterpart_label.setText(f"<b>{counterpart_where}</b><br>“{_html(preview(counterpart))}”")
+            self.counterpart_label.setText(f"<b>{_html(counterpart_where)}</b><br>“{_html(preview(counterpart))}”")
             if not editing_pair:
                 self.pair_box.setText("Link to the matching passage on the other side (for a verdict)")
                 self.pair_box.setChecked(True)

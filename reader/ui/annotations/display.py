@@ -11,7 +11,7 @@ window modules allowed to import reader.storage.
 
 from __future__ import annotations
 
-from reader.core.anchoring import anchor
+from reader.core.anchoring import FUZZY, anchor
 from reader.core.annotations import COLOURS, Annotation
 from reader.storage.annotations import anchor_annotation, get_annotation, list_annotations, list_tags
 from reader.storage.database import StorageError
@@ -62,8 +62,11 @@ class AnnotationDisplay:
         if chosen == SHOWN:
             found = [a for a in found if shown.intersection(a.document_ids())]
         texts = {self.document_ids[s]: self.comparison.documents[s].text for s in SIDES if self.document_ids[s]}
-        rows = [SidebarRow(a, " ↔ ".join(self._titles(a, short=True)),
-                           any(x.is_orphan for x in anchor_annotation(self.db, a, texts))) for a in found]
+        rows = []
+        for a in found:
+            anchors = anchor_annotation(self.db, a, texts)
+            rows.append(SidebarRow(a, " ↔ ".join(self._titles(a, short=True)), any(x.is_orphan for x in anchors),
+                                   any(x.status == FUZZY for x in anchors)))
         if rows:
             empty = ""
         elif not every:

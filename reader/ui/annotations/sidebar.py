@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.annotations import COLOURS, VERDICTS, Annotation
 from reader.ui.annotations.dialog import colour_icon
+from reader.ui.plain_text import plain_tooltip
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 #: Document filter values besides a document id.
@@ -65,6 +66,8 @@ class SidebarRow:
     #: Where it is, e.g. "A: Meta removes…" or "A ↔ B".
     where: str
     orphan: bool
+    #: Found only approximately: the passage was edited since the annotation was made.
+    fuzzy: bool = False
 
 
 def _excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
@@ -223,9 +226,11 @@ class AnnotationSidebar(QDockWidget):
                 lines.append(_excerpt(a.note))
             if row.orphan:
                 lines.append("⚠ Not found in the current text")
+            elif row.fuzzy:
+                lines.append("≈ Found approximately: the text changed here")
             item = QListWidgetItem(colour_icon(a.colour), "\n".join(lines))
             item.setData(ID_ROLE, a.id)
-            item.setToolTip(a.note or a.targets[0].quote.exact)
+            item.setToolTip(plain_tooltip(a.note or a.targets[0].quote.exact))
             self.list.addItem(item)
             if a.id == keep:
                 self.list.setCurrentItem(item)

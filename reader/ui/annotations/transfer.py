@@ -11,14 +11,15 @@ problem is a dialog naming the file. One of the window modules allowed to import
 
 from __future__ import annotations
 
-import json
 import os
 import pathlib
 
 from PySide6.QtWidgets import QFileDialog
 
 from reader.core.annotations import AnnotationError
+from reader.core.atomic import write_atomic
 from reader.core.documents import load_document
+from reader.core.inputfiles import InputError, read_json_file
 from reader.core.webannotation import WebAnnotationError
 from reader.storage.annotation_io import export_annotations, import_annotations
 from reader.storage.database import StorageError
@@ -73,9 +74,7 @@ class AnnotationTransfer:
             self.parts.show_error(f"{path}: the annotations could not be read: {error}")
             return False
         try:
-            # newline="" keeps the CSV writer's own line ends.
-            with open(path, "w", encoding="utf-8", newline="") as handle:
-                handle.write(text)
+            write_atomic(path, text)  # a full disk leaves an earlier export whole
         except OSError as error:
             self.parts.show_error(f"{path}: cannot write the export ({error.strerror or error})")
             return False
@@ -93,17 +92,11 @@ class AnnotationTransfer:
         """Import a JSON-LD export; returns the ``ImportReport``, or None after showing why not."""
         problem = None
         try:
-            data = json.loads(pathlib.Path(path).read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            problem = "no such file"
-        except IsADirectoryError:
-            problem = "is a folder, not a JSON-LD file"
-        except UnicodeDecodeError:
-            problem = "not UTF-8 text, so not a JSON-LD export"
-        except json.JSONDecodeError as error:
-            problem = f"not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
-        except OSError as error:
-            problem = f"cannot read ({error.strerror or error})"
+            # The one reader of input files: a FIFO or device is refused, not read forever.
+            data = read_json_file(path, "a JSON-LD export")
+        except InputError as error:
+            self.parts.show_error(str(error))
+            return None
         if problem is None:
             try:
                 report = import_annotations(self.controller.db, data, load_document=load_document)

@@ -33,6 +33,7 @@ from reader.core.corpus import ScanResult, scan
 from reader.core.coverage import percent
 from reader.ui.corpus.matrix import HeatMap
 from reader.ui.corpus.views import DerivationGraphView
+from reader.ui.plain_text import plain_tooltip
 from reader.ui.tasks import TaskRunner
 
 #: Worker processes for the scan (the issue's target machine has two cores).
@@ -60,6 +61,7 @@ class CorpusOverviewDialog(QDialog):
         self._generation = 0
 
         self.status = QLabel()
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # messages may name documents
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
         self.cancel_button = QPushButton("Cancel Scan")
@@ -202,9 +204,10 @@ class CorpusOverviewDialog(QDialog):
             first, second = (r.source, r.copy) if r.source is not None else (r.a, r.b)
             item.setData(0, Qt.ItemDataRole.UserRole, (first, second))
             for column, key in ((0, r.a), (1, r.b)):
-                item.setToolTip(column, self.titles.get(key, str(key)))
+                item.setToolTip(column, plain_tooltip(self.titles.get(key, str(key))))
             if r.source is not None:
-                item.setToolTip(6, f"{self.titles.get(r.source, r.source)} → {self.titles.get(r.copy, r.copy)}")
+                item.setToolTip(6, plain_tooltip(f"{self.titles.get(r.source, r.source)} → "
+                                                 f"{self.titles.get(r.copy, r.copy)}"))
             self.pairs.addTopLevelItem(item)
         self.tabs.setEnabled(True)
         self.progress.hide()

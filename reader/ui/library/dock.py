@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.coverage import percent
+from reader.ui.plain_text import plain_tooltip
 
 ROLE_LABELS = {"source": "Source", "copy": "Copy", "related": "Related", "quote": "Quotation"}
 
@@ -161,7 +162,7 @@ class LibraryDock(QDockWidget):
             item = QTreeWidgetItem([d.title, getattr(d, "site", None) or "", d.published or ""])
             item.setData(0, Qt.ItemDataRole.UserRole, d.id)
             where = [p for p in (d.source, getattr(d, "path", None)) if p]
-            item.setToolTip(0, "\n".join([d.title, *where]))
+            item.setToolTip(0, plain_tooltip("\n".join([d.title, *where])))
             self.documents.addTopLevelItem(item)
             item.setSelected(d.id in selected)
         self.documents.blockSignals(False)
@@ -196,8 +197,8 @@ class LibraryDock(QDockWidget):
             item = QTreeWidgetItem([f"{titles.get(r.key, str(r.key))}\n{figures}", ROLE_LABELS[r.role]])
             pair = (r.key, ranking.key) if r.role == "source" else (ranking.key, r.key)
             item.setData(0, Qt.ItemDataRole.UserRole, pair)
-            item.setToolTip(1, _verdict_tip(r, ranking.key))
-            item.setToolTip(0, titles.get(r.key, str(r.key)))
+            item.setToolTip(1, plain_tooltip(_verdict_tip(r, ranking.key)))
+            item.setToolTip(0, plain_tooltip(titles.get(r.key, str(r.key))))
             self.ranking.addTopLevelItem(item)
 
     def selected_ids(self) -> list[int]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit
 
 
@@ -24,6 +25,7 @@ class LibraryEditDialog(QDialog):
         self.published = QLineEdit(stored.published or "")
         self.published.setPlaceholderText("YYYY-MM-DD")
         self.problem = QLabel()
+        self.problem.setTextFormat(Qt.TextFormat.PlainText)  # it quotes what was typed
         self.problem.setStyleSheet("color: #a00;")
         form = QFormLayout(self)
         form.addRow("&Title:", self.title)

@@ -5,6 +5,12 @@ one paragraph separator. So a character outside the Basic Multilingual Plane (em
 takes two Qt positions, and a ``\\r\\n`` pair takes one. ``OffsetMap`` records only the places
 where the two counts drift apart, so ordinary text costs nothing.
 
+Qt lays out one paragraph in time that grows with the square of its length: a 1 MB line without
+a break took minutes to show (200,000 characters: 45 s). So the panes show ``display_text(text)``:
+every line longer than ``DISPLAY_LINE_CHARS`` is cut into lines of at most that length (at a
+space when there is one near the end). Each inserted break is one more Qt position, which
+``OffsetMap`` counts too, so every offset still maps to the same character.
+
 Pure Python: must not import Qt (it is tested without a display).
 """
 
@@ -15,6 +21,41 @@ from bisect import bisect_right
 
 # Characters that make the two counts drift: astral code points (+1) and "\r\n" (-1).
 _DRIFT = re.compile("[\U00010000-\U0010FFFF]|\r\n")
+#: The longest line a pane lays out whole: a long paragraph of prose is 1,000-2,000 characters,
+#: and 1 MB cut into lines of 1,000 lays out in about 3 s here, against minutes uncut.
+DISPLAY_LINE_CHARS = 1000
+#: A display break goes at the last space in this final share of the line's piece, if any.
+_SPACE_SEARCH = 0.2
+_LONG_LINE = re.compile(f"[^\n]{{{DISPLAY_LINE_CHARS + 1},}}")
+
+
+def display_breaks(text: str) -> list[int]:
+    """Offsets before which ``display_text`` inserts a line break, in order."""
+    breaks = []
+    for line in _LONG_LINE.finditer(text):
+        start, end = line.span()
+        if text[end - 1] == "\r" and end - start == DISPLAY_LINE_CHARS + 1:
+            continue  # the line is short enough without its "\r"
+        while end - start > DISPLAY_LINE_CHARS:
+            cut = start + DISPLAY_LINE_CHARS
+            space = text.rfind(" ", cut - int(DISPLAY_LINE_CHARS * _SPACE_SEARCH), cut)
+            cut = space + 1 if space != -1 else cut
+            breaks.append(cut)
+            start = cut
+    return breaks
+
+
+def display_text(text: str) -> str:
+    """``text`` as a pane shows it: long lines cut by ``display_breaks`` (see the module docstring)."""
+    breaks = display_breaks(text)
+    if not breaks:
+        return text
+    pieces, last = [], 0
+    for cut in breaks:
+        pieces.append(text[last:cut])
+        last = cut
+    pieces.append(text[last:])
+    return "\n".join(pieces)
 
 
 class OffsetMap:
@@ -26,14 +67,13 @@ class OffsetMap:
         thresholds: list[int] = []  # a drift applies to every Python offset >= threshold
         shift: list[int] = []       # cumulative Qt-minus-Python difference after each drift
         total = 0
-        for found in _DRIFT.finditer(text):
-            if found.group() == "\r\n":
-                # Both characters share Qt's single separator, so "\n" maps onto "\r"'s position.
-                total -= 1
-                thresholds.append(found.start() + 1)
-            else:
-                total += 1
-                thresholds.append(found.start() + 1)
+        events = [(found.start() + 1, -1 if found.group() == "\r\n" else 1) for found in _DRIFT.finditer(text)]
+        # A display break before offset p adds one Qt position from p on.
+        events += [(cut, 1) for cut in display_breaks(text)]
+        for threshold, delta in sorted(events):
+            # "\r\n": both characters share Qt's single separator, so "\n" maps onto "\r"'s position.
+            total += delta
+            thresholds.append(threshold)
             shift.append(total)
         self._thresholds = thresholds
         self._shift = shift

@@ -20,10 +20,11 @@ from PySide6.QtGui import QFont, QKeySequence, QPainter, QTextBlockFormat, QText
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QTextEdit, QVBoxLayout, QWidget
 
 from reader.core.page_fetch import is_web_url
+from reader.ui.plain_text import plain_tooltip
 from reader.ui.reading import fact_marks, kind_style
 from reader.ui.reading.document_header import details, source_line
 from reader.ui.reading.highlight_spans import spans_for_side
-from reader.ui.reading.offsets import OffsetMap
+from reader.ui.reading.offsets import OffsetMap, display_text
 
 #: Reading fonts in order of preference; the first one installed is used.
 READING_FONTS = ["Charter", "Georgia", "Source Serif 4", "Source Serif Pro", "Noto Serif", "P052",
@@ -55,7 +56,7 @@ class ElidedLabel(QLabel):
 
     def set_full_text(self, text: str, tooltip: str | None = None) -> None:
         self._full = text
-        self.setToolTip(tooltip if tooltip is not None else text)
+        self.setToolTip(plain_tooltip(tooltip if tooltip is not None else text))
         self._elide()
 
     def full_text(self) -> str:
@@ -232,7 +233,7 @@ class ReadingPane(QFrame):
         document.setUndoRedoEnabled(False)
         document.setDefaultFont(self._font)
         document.setDocumentMargin(DOCUMENT_MARGIN)
-        document.setPlainText(text)
+        document.setPlainText(display_text(text))  # long lines cut: see ``offsets``
         cursor = QTextCursor(document)
         cursor.select(QTextCursor.SelectionType.Document)
         block = QTextBlockFormat()
