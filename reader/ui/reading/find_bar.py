@@ -1,0 +1,225 @@
+"""The find bar: one search over both panes, every match highlighted, a count per pane.
+
+``FindBar(panes)`` searches the text of document A and of document B as the user types (a
+literal string, case ignored), marks every match in both panes with the palette's highlight
+colour (the current match of each pane in full, the others pale, as ``QTextEdit`` extra
+selections so the passage tints underneath stay) and says "3 of 12 in A, 1 of 4 in B".
+``find_next`` / ``find_previous`` (F3 / Shift+F3, window actions) walk A's matches then B's,
+wrapping, and scroll the pane to the match; Escape closes the bar, removes the marks and gives
+the focus back to the pane. The marks are put back after the panes' texts are rebuilt
+(``refresh``, called when a pair opens or re-aligns). Must not import reader.storage.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QColor, QKeySequence, QPalette, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QTextEdit, QToolButton, QWidget
+
+from reader.ui.reading.offsets import OffsetMap
+
+#: Matches marked per pane: beyond this a search ("the", "a") marks nothing useful and painting
+#: tens of thousands of extra selections makes every scroll slow.
+MAX_MATCHES = 5000
+#: How much of the highlight colour the other matches get, mixed into the text background:
+#: enough to spot them, pale enough that the current one stands out.
+OTHER_MATCH_TINT = 0.45
+
+SIDES = ("a", "b")
+
+
+def find_all(text: str, query: str, limit: int = MAX_MATCHES) -> list[tuple[int, int]]:
+    """Offsets (start, end) of each occurrence of ``query`` in ``text``, case ignored."""
+    if not query:
+        return []
+    found = []
+    for match in re.finditer(re.escape(query), text, re.IGNORECASE):
+        found.append(match.span())
+        if len(found) >= limit:
+            break
+    return found
+
+
+def _mix(colour: QColor, into: QColor, amount: float) -> QColor:
+    return QColor(round(into.red() + (colour.red() - into.red()) * amount),
+                  round(into.green() + (colour.green() - into.green()) * amount),
+                  round(into.blue() + (colour.blue() - into.blue()) * amount))
+
+
+class FindBar(QWidget):
+    #: Emitted when the bar closes (the window gives the focus back to a pane).
+    closed = Signal()
+
+    def __init__(self, panes: Mapping[str, object], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("findBar")
+        self.setAccessibleName("Find in both documents")
+        self.panes = panes
+        self.matches: dict[str, list[tuple[int, int]]] = {side: [] for side in SIDES}
+        self.current: dict[str, int | None] = {side: None for side in SIDES}
+        self.active = "a"
+
+        self.field = QLineEdit()
+        self.field.setObjectName("findField")
+        self.field.setPlaceholderText("Find in A and B…")
+        self.field.setClearButtonEnabled(True)
+        self.field.setAccessibleName("Find")
+        self.field.setAccessibleDescription("Text to find in both documents; F3 next match, Shift+F3 previous")
+        self.field.textChanged.connect(self._search)
+        self.field.returnPressed.connect(self.find_next)
+        self.previous_button = self._button("Previous", "Previous match (Shift+F3)", self.find_previous)
+        self.next_button = self._button("Next", "Next match (F3, Enter)", self.find_next)
+        self.count = QLabel()
+        self.count.setObjectName("findCount")
+        self.count.setAccessibleName("Matches")
+        self.close_button = self._button("Close", "Close the find bar (Escape)", self.close_bar)
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.addWidget(QLabel("Find:"))
+        layout.addWidget(self.field, 1)
+        layout.addWidget(self.previous_button)
+        layout.addWidget(self.next_button)
+        layout.addWidget(self.count, 1)
+        layout.addWidget(self.close_button)
+
+        escape = QAction("Close Find Bar", self)
+        escape.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        escape.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        escape.triggered.connect(self.close_bar)
+        self.addAction(escape)
+        self.hide()
+
+    def _button(self, text: str, tip: str, slot) -> QToolButton:
+        button = QToolButton()
+        button.setText(text)
+        button.setToolTip(tip)
+        button.setAccessibleName(text)
+        button.setAccessibleDescription(tip)
+        button.clicked.connect(slot)
+        return button
+
+    # Opening and closing --------------------------------------------------------------------
+    def open_bar(self, side: str | None = None, text: str = "") -> None:
+        """Show the bar with the focus in its field; ``text`` (a selection) becomes the search."""
+        if side in SIDES:
+            self.active = side
+        self.show()
+        if text and "\n" not in text:
+            self.field.setText(text)
+        self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.field.selectAll()
+        self._search(self.field.text())
+
+    def close_bar(self) -> None:
+        self.hide()
+        for pane in self.panes.values():
+            pane.view.setExtraSelections([])
+        self.panes[self.active].view.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.closed.emit()
+
+    # Searching -------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Search again (a pane's text was replaced or re-marked); keeps each pane's place."""
+        if self.isVisible():
+            self._search(self.field.text(), keep_place=True)
+
+    def _search(self, query: str, keep_place: bool = False) -> None:
+        for side in SIDES:
+            document = self.panes[side].document
+            old = self.current[side]
+            self.matches[side] = find_all(document.text, query) if document is not None else []
+            if keep_place and old is not None and old < len(self.matches[side]):
+                continue
+            self.current[side] = self._first_in_view(side)
+        if not self.matches[self.active] and self.matches[self._other()]:
+            self.active = self._other()
+        self._paint()
+        if not keep_place:
+            self._reveal(self.active)
+
+    def _first_in_view(self, side: str) -> int | None:
+        """The first match at or below the top of the pane, so typing does not jump away."""
+        matches = self.matches[side]
+        if not matches:
+            return None
+        top = self.panes[side].visible_range()[0]
+        return next((i for i, (start, _end) in enumerate(matches) if start >= top), 0)
+
+    def _other(self) -> str:
+        return "b" if self.active == "a" else "a"
+
+    # Stepping --------------------------------------------------------------------------------
+    def find_next(self) -> None:
+        self._step(+1)
+
+    def find_previous(self) -> None:
+        self._step(-1)
+
+    def _step(self, direction: int) -> None:
+        """Walk A's matches then B's (wrapping): the order a reader expects from F3."""
+        if not self.isVisible():
+            self.open_bar()
+        order = [(side, i) for side in SIDES for i in range(len(self.matches[side]))]
+        if not order:
+            return
+        here = (self.active, self.current[self.active])
+        position = order.index(here) if here in order else (-1 if direction > 0 else 0)
+        side, i = order[(position + direction) % len(order)]
+        self.active, self.current[side] = side, i
+        self._paint()
+        self._reveal(side)
+
+    def _reveal(self, side: str) -> None:
+        i = self.current[side]
+        if i is not None:
+            self.panes[side].reveal(*self.matches[side][i])
+
+    # Marks and count -------------------------------------------------------------------------
+    def _paint(self) -> None:
+        palette = self.palette()
+        strong = QTextCharFormat()
+        strong.setBackground(palette.color(QPalette.ColorRole.Highlight))
+        strong.setForeground(palette.color(QPalette.ColorRole.HighlightedText))
+        pale = QTextCharFormat()
+        pale.setBackground(_mix(palette.color(QPalette.ColorRole.Highlight), palette.color(QPalette.ColorRole.Base),
+                                OTHER_MATCH_TINT))
+        for side in SIDES:
+            pane = self.panes[side]
+            offsets = OffsetMap(pane.document.text if pane.document is not None else "")
+            marks = []
+            for i, (start, end) in enumerate(self.matches[side]):
+                selection = QTextEdit.ExtraSelection()
+                cursor = QTextCursor(pane.view.document())
+                cursor.setPosition(offsets.to_qt(start))
+                cursor.setPosition(offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+                selection.cursor = cursor
+                selection.format = strong if i == self.current[side] else pale
+                marks.append(selection)
+            pane.view.setExtraSelections(marks)
+        text = self.count_text()
+        self.count.setText(text)
+        self.count.setAccessibleDescription(text)
+        found = any(self.matches.values())
+        self.field.setProperty("notFound", bool(self.field.text()) and not found)
+        self.field.style().unpolish(self.field)
+        self.field.style().polish(self.field)
+
+    def count_text(self) -> str:
+        """ "3 of 12 in A, 1 of 4 in B" ("none in B" when B has none)."""
+        if not self.field.text():
+            return ""
+        if not any(self.matches.values()):
+            return "Not found in A or B"
+        parts = []
+        for side in SIDES:
+            total = len(self.matches[side])
+            if not total:
+                parts.append(f"none in {side.upper()}")
+                continue
+            more = "+" if total >= MAX_MATCHES else ""
+            parts.append(f"{(self.current[side] or 0) + 1} of {total}{more} in {side.upper()}")
+        return ", ".join(parts)
