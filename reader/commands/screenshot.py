@@ -16,6 +16,8 @@ def register(subparsers) -> None:
     p.add_argument("files", nargs="*", metavar="FILE", help="document A, then document B")
     p.add_argument("--size", default="1600x1000", help="window size as WIDTHxHEIGHT (default 1600x1000)")
     p.add_argument("--select", type=int, metavar="N", help="select passage N (1 = first) before the picture")
+    p.add_argument("--theme", choices=("system", "light", "dark", "high-contrast"),
+                   help="colours of the window (default: the saved choice's default, the system's)")
     p.set_defaults(func=run, positional_tail="files")  # files may also follow the options
 
 
@@ -40,6 +42,8 @@ def run(args) -> int:
     # (which would abort the process), the window is rendered offscreen.
     if display_problem() is not None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    if args.theme:
+        os.environ["READER_THEME"] = args.theme  # reader.ui.theme.THEME_ENV, read when the window is built
     from reader.core.documents import DocumentError
     from reader.ui.snapshot import SnapshotError, render_window
 

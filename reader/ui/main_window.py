@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader import __version__
-from reader.ui import accessibility, icons
+from reader.ui import accessibility, icons, theme
 from reader.ui.opening import FILE_FILTER, DocumentOpening, same_document_note
 from reader.ui.panel_focus import PanelCycle, let_tab_leave, order_tab_chain
 from reader.ui.preferences import Preferences
@@ -83,6 +83,7 @@ class MainWindow(DocumentOpening, WindowMenus, QMainWindow):
         self.settings_dock.setWidget(self.settings_panel)
         self.docks: dict[str, QDockWidget] = {"passages": self.passage_dock, "settings": self.settings_dock}
         self.menus: dict[str, QMenu] = {}
+        self.theme = theme.apply_theme(theme.startup_theme(preferences.theme()))
         self.find_bar = FindBar(self.panes)
         self.recent = RecentFiles(preferences.settings)
         self.recent_menus = RecentMenus(self.recent, self, self.open_recent_pair, self.open_path)
@@ -265,6 +266,23 @@ class MainWindow(DocumentOpening, WindowMenus, QMainWindow):
         documents = [self._load_or_report(path) for path in (path_a, path_b)]
         if None not in documents:
             self.compare(*documents)
+
+    def set_theme(self, name: str) -> None:
+        """View ▸ Theme: new palette, then every mark made from it again (tints, legend, find)."""
+        self.theme = theme.apply_theme(name)
+        self.preferences.set_theme(self.theme)
+        self.theme_actions[self.theme].setChecked(True)
+        current = self.comparison.current
+        with self.scroll_sync.locked():
+            for pane in self.panes.values():
+                if self.comparison.alignment is not None:
+                    pane.set_alignment(self.comparison.alignment, self.comparison.index)
+                pane.set_current(current)
+        for widget in (self.legend, self.link_map, *self.legend.samples.values()):
+            widget.update()
+        for name, icon in icons.ACTION_ICONS.items():  # drawn in the new text colour
+            self.actions_by_name[name].setIcon(icon())
+        self.find_bar.refresh()
 
     def show_guide(self) -> None:
         from reader.ui.help import GuideDialog

@@ -5,7 +5,7 @@ Contract: ``_build_actions()`` makes the window-wide actions (``actions_by_name`
 and the main ``toolbar``; Help stays the last menu. ``_add_menu`` and ``_add_dock`` are what
 ``WindowParts.add_menu``/``add_dock`` call for the controllers. Needs on ``self``:
 ``preferences``, ``menus``, ``docks``, ``passage_dock``, ``settings_dock``, ``find_bar``,
-``recent_menus``, ``DOCK_PLACES`` and the slots the actions call (opening, navigation, view,
+``recent_menus``, ``theme``, ``DOCK_PLACES`` and the slots the actions call (opening, navigation, view,
 help). Routing only; no state of its own.
 Must not import reader.storage.
 """
@@ -13,10 +13,10 @@ Must not import reader.storage.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QActionGroup, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMenu, QToolBar
 
-from reader.ui import icons
+from reader.ui import icons, theme
 from reader.ui.actions import add_action
 
 
@@ -77,6 +77,8 @@ class WindowMenus:
         menu = self.view_menu = self._add_menu("view", "&View")
         for name in ("zoom_in", "zoom_out", "zoom_reset", None, "sync", None):
             menu.addSeparator() if name is None else menu.addAction(a[name])
+        self._add_theme_menu(menu)
+        menu.addSeparator()
         menu.addAction(self.passage_dock.toggleViewAction())
         menu.addAction(self.settings_dock.toggleViewAction())
         menu = self._add_menu("go", "&Go")
@@ -99,6 +101,20 @@ class WindowMenus:
         for name in ("zoom_in", "zoom_out"):
             toolbar.widgetForAction(a[name]).setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         self.addToolBar(toolbar)
+
+    def _add_theme_menu(self, view_menu: QMenu) -> None:
+        """View ▸ Theme: System, Light, Dark, High Contrast (one checked); calls ``set_theme``."""
+        menu = view_menu.addMenu("&Theme")
+        menu.setObjectName("themeMenu")
+        group = QActionGroup(menu)
+        self.theme_actions = {}
+        for name in theme.THEMES:
+            action = self.theme_actions[name] = menu.addAction(theme.LABELS[name])
+            action.setCheckable(True)
+            action.setChecked(name == self.theme)
+            action.setData(name)
+            group.addAction(action)
+            action.triggered.connect(lambda _checked=False, name=name: self.set_theme(name))
 
     def _add_menu(self, name: str, title: str) -> QMenu:
         """A menu at the end of the menu bar but before Help, object name ``f"{name}Menu"``, kept in ``menus``."""

@@ -16,10 +16,11 @@ import re
 from collections.abc import Mapping
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QColor, QKeySequence, QPalette, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QAction, QKeySequence, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QTextEdit, QToolButton, QWidget
 
 from reader.ui.reading.offsets import OffsetMap
+from reader.ui.theme import mix
 
 #: Matches marked per pane: beyond this a search ("the", "a") marks nothing useful and painting
 #: tens of thousands of extra selections makes every scroll slow.
@@ -41,12 +42,6 @@ def find_all(text: str, query: str, limit: int = MAX_MATCHES) -> list[tuple[int,
         if len(found) >= limit:
             break
     return found
-
-
-def _mix(colour: QColor, into: QColor, amount: float) -> QColor:
-    return QColor(round(into.red() + (colour.red() - into.red()) * amount),
-                  round(into.green() + (colour.green() - into.green()) * amount),
-                  round(into.blue() + (colour.blue() - into.blue()) * amount))
 
 
 class FindBar(QWidget):
@@ -185,7 +180,7 @@ class FindBar(QWidget):
         strong.setBackground(palette.color(QPalette.ColorRole.Highlight))
         strong.setForeground(palette.color(QPalette.ColorRole.HighlightedText))
         pale = QTextCharFormat()
-        pale.setBackground(_mix(palette.color(QPalette.ColorRole.Highlight), palette.color(QPalette.ColorRole.Base),
+        pale.setBackground(mix(palette.color(QPalette.ColorRole.Highlight), palette.color(QPalette.ColorRole.Base),
                                 OTHER_MATCH_TINT))
         for side in SIDES:
             pane = self.panes[side]
@@ -203,10 +198,6 @@ class FindBar(QWidget):
         text = self.count_text()
         self.count.setText(text)
         self.count.setAccessibleDescription(text)
-        found = any(self.matches.values())
-        self.field.setProperty("notFound", bool(self.field.text()) and not found)
-        self.field.style().unpolish(self.field)
-        self.field.style().polish(self.field)
 
     def count_text(self) -> str:
         """ "3 of 12 in A, 1 of 4 in B" ("none in B" when B has none)."""
