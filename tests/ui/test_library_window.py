@@ -30,7 +30,7 @@ def _ids(database):
 
 
 def _titles_shown(dock):
-    return [dock.documents.topLevelItem(k).text(0) for k in range(dock.documents.topLevelItemCount())]
+    return [dock.documents.topLevelItem(k).text(0).split("\n")[0] for k in range(dock.documents.topLevelItemCount())]
 
 
 def test_first_run_library_is_the_seeds(window, database):
@@ -76,11 +76,11 @@ def test_selected_document_shows_its_likely_sources(qtbot, window, database):
     assert {r.key for r in ranking.sources} == {ids["002"], ids["003"]}
     rows = [[dock.ranking.topLevelItem(k).text(c) for c in range(2)] for k in range(dock.ranking.topLevelItemCount())]
     assert [r[1] for r in rows[:2]] == ["Source", "Source"]
-    assert {r[0].split("\n")[0] for r in rows[:2]} == {get_document(database, k, with_text=False).title
-                                                       for k in (ids["002"], ids["003"])}
+    assert {r[0].split(" — ")[0] for r in rows[:2]} == {get_document(database, k, with_text=False).title
+                                                        for k in (ids["002"], ids["003"])}
     first = ranking.sources[0]
-    assert rows[0][0].split("\n")[1] == (f"{first.share:.0%} of this · {first.other_share:.0%} of that · "
-                                          f"{first.passages} passages")
+    assert rows[0][0].split("\n")[1:] == [f"{first.share:.0%} of this · {first.other_share:.0%} of that",
+                                          f"{first.passages} passages"]
     assert "2 likely sources, 0 likely copies, 2 other documents" in dock.ranking_label.text()
     # Activating a source opens the pair with the source as A.
     dock.ranking.itemActivated.emit(dock.ranking.topLevelItem(0), 0)

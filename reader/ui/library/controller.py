@@ -131,7 +131,7 @@ class LibraryController(QObject):
         except StorageError as error:
             self.parts.show_error(f"The library cannot be read: {error}")
             return
-        self._titles = {d.id: d.title for d in everything}
+        self._titles = {d.id: display_name(d) for d in everything}  # "Title — file or site"
         self.dock.set_documents(rows, total=len(everything))
 
     # The index and rankings (background) --------------------------------------------------
