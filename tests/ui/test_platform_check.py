@@ -85,3 +85,37 @@ def test_the_window_command_exits_2_with_the_line_before_qt_can_abort(monkeypatc
     assert app.run_app(type("Args", (), {"files": []})()) == 2
     assert capsys.readouterr().err == ("reader: error: Qt cannot open a window on X11: missing system libraries "
                                        "libxcb-icccm.so.4. Install them with: sudo apt-get install libxcb-icccm4\n")
+
+
+def test_the_readme_lists_the_packages_and_they_bring_every_library_qt_loads():
+    """On Debian/Ubuntu: every system library that Qt's X11 plugin and the Qt libraries Reader
+    loads link against comes from a package the README's apt-get line installs (directly or as
+    a dependency), so a fresh machine with only those packages opens the window."""
+    import pathlib
+
+    readme = (pathlib.Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    line = " ".join(readme.split("sudo apt-get install", 1)[1].split("\n\n", 1)[0].replace("\\", " ").split())
+    assert line.split() == list(platform_check.README_PACKAGES)
+    if not (shutil.which("dpkg") and shutil.which("apt-cache") and shutil.which("ldd")):
+        pytest.skip("needs Debian's dpkg and apt-cache")
+    import PySide6
+
+    qt = pathlib.Path(PySide6.__file__).parent / "Qt"
+    files = [*platform_check.xcb_plugin_files(), *(qt / "lib").glob("libQt6Gui.so.6"),
+             *(qt / "lib").glob("libQt6Widgets.so.6"), *(qt / "lib").glob("libQt6DBus.so.6"),
+             *(qt / "plugins" / "imageformats").glob("libqsvg.so")]
+    libraries = set()
+    for path in files:
+        out = subprocess.run(["ldd", str(path)], capture_output=True, text=True).stdout
+        libraries |= {parts[2] for parts in (row.split() for row in out.splitlines())
+                      if len(parts) > 2 and parts[1] == "=>" and "PySide6" not in parts[2]}
+    packages = set()
+    for library in libraries:
+        owner = subprocess.run(["dpkg", "-S", str(pathlib.Path(library).resolve())], capture_output=True, text=True)
+        if owner.returncode == 0:
+            packages.add(owner.stdout.split(":")[0])
+    closure = subprocess.run(["apt-cache", "depends", "--recurse", "--no-recommends", "--no-suggests",
+                              "--no-conflicts", "--no-breaks", "--no-replaces", "--no-enhances",
+                              *platform_check.README_PACKAGES], capture_output=True, text=True).stdout
+    installed_with_them = {row for row in closure.splitlines() if row and not row.startswith(" ")}
+    assert packages and packages <= installed_with_them, sorted(packages - installed_with_them)

@@ -1,9 +1,9 @@
 """The find bar: one search over both panes, every match highlighted, a count per pane.
 
 ``FindBar(panes)`` searches the text of document A and of document B as the user types (a
-literal string, case ignored), marks every match in both panes with the palette's highlight
-colour (the current match of each pane in full, the others pale, as ``QTextEdit`` extra
-selections so the passage tints underneath stay) and says "3 of 12 in A, 1 of 4 in B".
+literal string, case ignored), marks every match in both panes (the current match of each pane
+in the palette's highlight colour, the others in reversed grey, as ``QTextEdit`` extra
+selections so the passage tints around them stay) and says "3 of 12 in A, 1 of 4 in B".
 ``find_next`` / ``find_previous`` (F3 / Shift+F3, window actions) walk A's matches then B's,
 wrapping, and scroll the pane to the match; Escape closes the bar, removes the marks and gives
 the focus back to the pane. The marks are put back after the panes' texts are rebuilt
@@ -25,9 +25,10 @@ from reader.ui.theme import mix
 #: Matches marked per pane: beyond this a search ("the", "a") marks nothing useful and painting
 #: tens of thousands of extra selections makes every scroll slow.
 MAX_MATCHES = 5000
-#: How much of the highlight colour the other matches get, mixed into the text background:
-#: enough to spot them, pale enough that the current one stands out.
-OTHER_MATCH_TINT = 0.45
+#: How much of the text colour the other matches' background gets, mixed into the text
+#: background: a dark grey on a light theme (a light one on dark) that no passage tint uses,
+#: dark enough to carry letters in the background colour.
+OTHER_MATCH_TINT = 0.7
 
 SIDES = ("a", "b")
 
@@ -179,9 +180,12 @@ class FindBar(QWidget):
         strong = QTextCharFormat()
         strong.setBackground(palette.color(QPalette.ColorRole.Highlight))
         strong.setForeground(palette.color(QPalette.ColorRole.HighlightedText))
+        # The other matches in reversed grey (text colour behind background-coloured letters):
+        # a pale highlight colour vanished among the blue paraphrase tints.
         pale = QTextCharFormat()
-        pale.setBackground(mix(palette.color(QPalette.ColorRole.Highlight), palette.color(QPalette.ColorRole.Base),
-                                OTHER_MATCH_TINT))
+        pale.setBackground(mix(palette.color(QPalette.ColorRole.Text), palette.color(QPalette.ColorRole.Base),
+                               OTHER_MATCH_TINT))
+        pale.setForeground(palette.color(QPalette.ColorRole.Base))
         for side in SIDES:
             pane = self.panes[side]
             offsets = OffsetMap(pane.document.text if pane.document is not None else "")
