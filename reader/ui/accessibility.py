@@ -77,6 +77,10 @@ def name_window_parts(window) -> None:
     annotations = getattr(window.annotations, "sidebar", None)
     if annotations is not None:
         _name(getattr(annotations, "list", None), "Annotations")
+        for attribute, name in (("document_combo", "Show the annotations of"), ("tag_combo", "Filter by tag"),
+                                ("colour_combo", "Filter by colour"), ("verdict_combo", "Filter by verdict"),
+                                ("search_edit", "Search the annotations")):
+            _name(getattr(annotations, attribute, None), name)
     # Icon-only buttons say what they do, not nothing.
     for button in window.findChildren(QAbstractButton):
         if not button.accessibleName() and not button.text() and button.toolTip():

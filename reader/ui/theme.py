@@ -70,7 +70,10 @@ def apply_theme(name: str) -> str:
     app = QApplication.instance()
     name = name if name in THEMES else SYSTEM
     if not _started_with:
-        _started_with.update(palette=QPalette(app.palette()), style=app.style().name())
+        _started_with.update(palette=QPalette(app.palette()), style=app.style().name(), applied=SYSTEM)
+    if name == _started_with["applied"]:
+        return name  # already in use: a new window must not restyle the whole application
+    _started_with["applied"] = name
     if name == SYSTEM:
         app.setStyle(_started_with["style"])
     else:

@@ -24,8 +24,10 @@ LEFT_OUT_LINE = 20        # and a line saying how many documents are left out, w
 CELL_MIN, CELL_MAX = 18, 56
 PERCENT_FROM = 28         # cells at least this large print their share
 LABEL_ANGLE = 60.0        # column titles rise at this angle, as they always have
-#: The colour of a cell whose document is wholly shared: a deep blue that reads on light and dark.
+#: The colour of a cell whose document is wholly shared: a deep blue on a light background, a
+#: lighter one on a dark background (the deep blue mixed into near-black left 20% cells black).
 SHARE_COLOUR = QColor(40, 40, 255)
+SHARE_COLOUR_ON_DARK = QColor(120, 160, 255)
 
 
 def _text_on_base(amount: float) -> QColor:
@@ -54,7 +56,8 @@ def hover() -> QColor:
 
 def cell_colour(value: float) -> QColor:
     """The background for nothing shared, deep blue for everything."""
-    return theme.mix(SHARE_COLOUR, theme.background(), min(1.0, max(0.0, value)))
+    full = SHARE_COLOUR_ON_DARK if theme.is_dark() else SHARE_COLOUR
+    return theme.mix(full, theme.background(), min(1.0, max(0.0, value)))
 
 
 def one_line(text: str) -> str:
