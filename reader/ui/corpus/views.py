@@ -11,23 +11,24 @@ has a heavier outline in the highlight colour and the word "original" above it. 
 than the picture wraps into several rows, so thirty documents stay readable; past
 ``ALL_NODES_UP_TO`` documents only those with a line are drawn, and when even those do not fit
 as boxes they become small dots whose names show on hover. Documents that share nothing are
-listed in a last row. Colours come from the palette. Clicking a line emits
-``pair_activated(i, j)``; hovering a box or a line shows the full name or the figures.
-It holds no scan logic.
+listed in a last row. An arrow that would run through the boxes of a row it crosses goes
+down through a gap between them instead, and the arrows of one box leave and arrive side by
+side. Colours come from the palette; the geometry helpers are ``graph_geometry``. Clicking a
+line emits ``pair_activated(i, j)``; hovering a box or a line shows the full name or the
+figures. It holds no scan logic.
 """
 
 from __future__ import annotations
 
-import math
-
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from reader.core.coverage import percent
 from reader.core.derivation import DERIVED, QUOTED
 from reader.core.matches import VERBATIM
 from reader.ui import theme
+from reader.ui.corpus import graph_geometry as geometry
 from reader.ui.corpus.graph_layout import layer_graph, wrap_rows
 from reader.ui.reading import kind_style
 
@@ -45,7 +46,6 @@ ORIGINAL_TAG = "original"
 ISOLATED_CAPTION = 18.0   # height of the line above the documents that share nothing
 PORT_SPREAD = 0.5         # the arrows of one box side by side over half its width
 ROUTE_CLEARANCE = 6.0     # an arrow routed between boxes turns this far above and below their row
-HIT_SAMPLES = 24          # points along a line for hit tests and for finding boxes in its way
 
 
 class DerivationGraphView(QWidget):
@@ -142,13 +142,13 @@ class DerivationGraphView(QWidget):
         """Straight from box to box, or, when a straight line would run through boxes of the rows
         in between, down through the gaps between those boxes (002 → 004 drawn through 003's box
         read as the chain 002 → 003 → 004)."""
-        a, b = _line_ends(rects[source], rects[copy])
+        a, b = geometry.line_ends(rects[source], rects[copy])
         if rects[source].bottom() < rects[copy].top():  # spread the arrows leaving and reaching a box
             a.setX(self._port(rects, source, copy, outgoing=True))
             b.setX(self._port(rects, copy, source, outgoing=False))
         path = QPainterPath(a)
         others = [r for k, r in enumerate(rects) if r is not None and k not in (source, copy)]
-        if not any(_crosses(r, a, b) for r in others):
+        if not any(geometry.crosses(r, a, b) for r in others):
             path.lineTo(b)
             return path
         low, high = min(a.y(), b.y()), max(a.y(), b.y())
@@ -197,10 +197,11 @@ class DerivationGraphView(QWidget):
             if e.directed:
                 path = self._line_path(rects, i, j)
             else:
-                path = QPainterPath(_line_ends(rects[i], rects[j])[0])
-                path.lineTo(_line_ends(rects[i], rects[j])[1])
-            points = [path.pointAtPercent(t / HIT_SAMPLES) for t in range(HIT_SAMPLES + 1)]
-            d = min(_distance_to_segment(x, y, u, v) for u, v in zip(points, points[1:]))
+                start, end = geometry.line_ends(rects[i], rects[j])
+                path = QPainterPath(start)
+                path.lineTo(end)
+            points = [path.pointAtPercent(t / geometry.HIT_SAMPLES) for t in range(geometry.HIT_SAMPLES + 1)]
+            d = min(geometry.distance_to_segment(x, y, u, v) for u, v in zip(points, points[1:]))
             if d < best_d:
                 best, best_d = (i, j), d
         return best
@@ -231,12 +232,12 @@ class DerivationGraphView(QWidget):
             pen.setStyle(Qt.PenStyle.DotLine if e.relation == QUOTED else Qt.PenStyle.DashLine)
             p.setPen(pen)
             i, j = self._index[e.source], self._index[e.copy]
-            p.drawLine(*_line_ends(rects[i], rects[j]))  # straight: only arrows bow round boxes
+            p.drawLine(*geometry.line_ends(rects[i], rects[j]))  # straight: only arrows are routed round boxes
         labels = []
         for e in self.edges:
             path = self._line_path(rects, self._index[e.source], self._index[e.copy])
             width = 1.5 + 3 * min(1.0, e.share)
-            _arrow(p, path, width, colours["copied"])
+            geometry.arrow(p, path, width, colours["copied"])
             labels.append((path, percent(e.share)))
         for k in self.shown:
             self._paint_node(p, k, rects[k], compact, colours)
@@ -246,7 +247,7 @@ class DerivationGraphView(QWidget):
             boxes = [r for r in rects if r is not None]
             for path, text in labels:
                 box = QRectF(0, 0, metrics.horizontalAdvance(text) + 8, metrics.height() + 2)
-                box = _free_spot(box, path, boxes)
+                box = geometry.free_spot(box, path, boxes)
                 boxes.append(box)  # two labels do not sit on each other either
                 self.share_labels.append((box, text))
                 p.setPen(QPen(colours["copied"], 1))
@@ -307,7 +308,7 @@ class DerivationGraphView(QWidget):
             if arrow:
                 sample = QPainterPath(QPointF(12, y))
                 sample.lineTo(QPointF(52, y))
-                _arrow(p, sample, pen.widthF(), pen.color())
+                geometry.arrow(p, sample, pen.widthF(), pen.color())
             else:
                 p.setPen(pen)
                 p.drawLine(QPointF(12, y), QPointF(52, y))
@@ -353,76 +354,3 @@ class DerivationGraphView(QWidget):
         hit = self.edge_at(event.position().x(), event.position().y())
         if hit is not None:
             self.pair_activated.emit(*hit)
-
-
-#: Where along an arrow its share label may go, tried in turn: the middle first, then nearer
-#: either end, until one spot is clear of every box and earlier label.
-LABEL_SPOTS = (0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78)
-
-
-def _free_spot(label: QRectF, path: QPainterPath, taken: list[QRectF]) -> QRectF:
-    """``label`` centred on the first spot of ``path`` that overlaps nothing in ``taken``."""
-    for t in LABEL_SPOTS:
-        candidate = QRectF(label)
-        candidate.moveCenter(path.pointAtPercent(t))
-        if not any(candidate.intersects(other) for other in taken):
-            return candidate
-    candidate = QRectF(label)
-    candidate.moveCenter(path.pointAtPercent(0.5))
-    return candidate
-
-
-def _line_ends(a: QRectF, b: QRectF) -> tuple[QPointF, QPointF]:
-    """From box ``a`` to box ``b``: bottom to top (or top to bottom), side to side within a row."""
-    if abs(a.center().y() - b.center().y()) < 1:
-        if a.center().x() < b.center().x():
-            return QPointF(a.right(), a.center().y()), QPointF(b.left(), b.center().y())
-        return QPointF(a.left(), a.center().y()), QPointF(b.right(), b.center().y())
-    if a.center().y() < b.center().y():
-        return QPointF(a.center().x(), a.bottom()), QPointF(b.center().x(), b.top())
-    return QPointF(a.center().x(), a.top()), QPointF(b.center().x(), b.bottom())
-
-
-def _crosses(box: QRectF, a: QPointF, b: QPointF) -> bool:
-    """Whether the segment ``a``–``b`` runs through ``box`` (sampled: boxes are far wider than a step)."""
-    inner = box.adjusted(2, 2, -2, -2)
-    return any(inner.contains(a + (b - a) * (t / HIT_SAMPLES)) for t in range(1, HIT_SAMPLES))
-
-
-def _distance_to_segment(x: float, y: float, a: QPointF, b: QPointF) -> float:
-    dx, dy = b.x() - a.x(), b.y() - a.y()
-    length2 = dx * dx + dy * dy
-    t = 0.0 if length2 == 0 else max(0.0, min(1.0, ((x - a.x()) * dx + (y - a.y()) * dy) / length2))
-    return math.hypot(x - (a.x() + t * dx), y - (a.y() + t * dy))
-
-
-def _arrow(p: QPainter, path: QPainterPath, width: float, colour: QColor) -> None:
-    """``path`` drawn in ``colour``, ending in an arrow head at its last point."""
-    tip = path.pointAtPercent(1.0)
-    back = path.pointAtPercent(max(0.0, 1.0 - 12.0 / max(path.length(), 12.0)))
-    dx, dy = tip.x() - back.x(), tip.y() - back.y()
-    length = math.hypot(dx, dy) or 1.0
-    ux, uy = dx / length, dy / length
-    head = min(8 + width * 1.5, path.length() * 0.5)
-    base = QPointF(tip.x() - ux * head, tip.y() - uy * head)
-    p.save()
-    p.setPen(QPen(colour, width))
-    p.setBrush(Qt.BrushStyle.NoBrush)
-    # The line stops where the head begins, so a thick line does not poke through its tip.
-    p.drawPath(_trimmed(path, head))
-    p.setPen(QPen(colour, 1))
-    p.setBrush(colour)
-    left = QPointF(base.x() - uy * head * 0.5, base.y() + ux * head * 0.5)
-    right = QPointF(base.x() + uy * head * 0.5, base.y() - ux * head * 0.5)
-    p.drawPolygon(QPolygonF([tip, left, right]))
-    p.restore()
-
-
-def _trimmed(path: QPainterPath, cut: float) -> QPainterPath:
-    """``path`` without its last ``cut`` pixels (as a polyline of samples)."""
-    end = max(0.0, 1.0 - cut / max(path.length(), 1.0))
-    steps = max(2, int(HIT_SAMPLES * end))
-    out = QPainterPath(path.pointAtPercent(0.0))
-    for k in range(1, steps + 1):
-        out.lineTo(path.pointAtPercent(end * k / steps))
-    return out
