@@ -3,7 +3,8 @@
 ``FindBar(panes)`` searches the text of document A and of document B as the user types (a
 literal string, case ignored), marks every match in both panes (the current match of each pane
 in the palette's highlight colour, the others in reversed grey, as ``QTextEdit`` extra
-selections so the passage tints around them stay) and says "3 of 12 in A, 1 of 4 in B".
+selections so the passage tints around them stay; only the matches in and near the view are
+marked, again after each scroll) and says "3 of 12 in A, 1 of 4 in B".
 ``find_next`` / ``find_previous`` (F3 / Shift+F3, window actions) walk A's matches then B's,
 wrapping, and scroll the pane to the match; Escape closes the bar, removes the marks and gives
 the focus back to the pane. The marks are put back after the panes' texts are rebuilt
@@ -13,9 +14,10 @@ the focus back to the pane. The marks are put back after the panes' texts are re
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QTextEdit, QToolButton, QWidget
 
@@ -30,14 +32,28 @@ MAX_MATCHES = 5000
 #: dark enough to carry letters in the background colour.
 OTHER_MATCH_TINT = 0.7
 
+#: Milliseconds of calm after a scroll before the matches that came into view are marked.
+MARKS_SETTLE_MS = 30
+
 SIDES = ("a", "b")
 
 
-def find_all(text: str, query: str, limit: int = MAX_MATCHES) -> list[tuple[int, int]]:
-    """Offsets (start, end) of each occurrence of ``query`` in ``text``, case ignored."""
+def find_all(text: str, query: str, limit: int = MAX_MATCHES, folded: str | None = None) -> list[tuple[int, int]]:
+    """Offsets (start, end) of each occurrence of ``query`` in ``text``, case ignored.
+
+    ``folded`` is ``text.lower()`` when the caller keeps it: where lowering keeps every offset
+    (almost any text), ``str.find`` on it is several times faster than a case-blind pattern,
+    which matters at each keystroke in a megabyte.
+    """
     if not query:
         return []
     found = []
+    if folded is not None and len(folded) == len(text) and len(query.lower()) == len(query):
+        needle, start = query.lower(), folded.find(query.lower())
+        while start >= 0 and len(found) < limit:
+            found.append((start, start + len(needle)))
+            start = folded.find(needle, start + 1)
+        return found
     for match in re.finditer(re.escape(query), text, re.IGNORECASE):
         found.append(match.span())
         if len(found) >= limit:
@@ -57,6 +73,14 @@ class FindBar(QWidget):
         self.matches: dict[str, list[tuple[int, int]]] = {side: [] for side in SIDES}
         self.current: dict[str, int | None] = {side: None for side in SIDES}
         self.active = "a"
+        self._offset_maps: dict[str, tuple[str, OffsetMap]] = {}
+        self._folded_texts: dict[str, tuple[str, str]] = {}
+        self._marks_timer = QTimer(self)
+        self._marks_timer.setSingleShot(True)
+        self._marks_timer.setInterval(MARKS_SETTLE_MS)
+        self._marks_timer.timeout.connect(self._mark_visible)
+        for pane in panes.values():
+            pane.view.verticalScrollBar().valueChanged.connect(self._schedule_marks)
 
         self.field = QLineEdit()
         self.field.setObjectName("findField")
@@ -127,15 +151,15 @@ class FindBar(QWidget):
         for side in SIDES:
             document = self.panes[side].document
             old = self.current[side]
-            self.matches[side] = find_all(document.text, query) if document is not None else []
+            self.matches[side] = find_all(document.text, query, folded=self._folded(side)) if document else []
             if keep_place and old is not None and old < len(self.matches[side]):
                 continue
             self.current[side] = self._first_in_view(side)
         if not self.matches[self.active] and self.matches[self._other()]:
             self.active = self._other()
-        self._paint()
         if not keep_place:
             self._reveal(self.active)
+        self._paint()
 
     def _first_in_view(self, side: str) -> int | None:
         """The first match at or below the top of the pane, so typing does not jump away."""
@@ -159,15 +183,17 @@ class FindBar(QWidget):
         """Walk A's matches then B's (wrapping): the order a reader expects from F3."""
         if not self.isVisible():
             self.open_bar()
-        order = [(side, i) for side in SIDES for i in range(len(self.matches[side]))]
-        if not order:
+        if not any(self.matches.values()):
             return
-        here = (self.active, self.current[self.active])
-        position = order.index(here) if here in order else (-1 if direction > 0 else 0)
-        side, i = order[(position + direction) % len(order)]
+        side, i = self.active, self.current[self.active]
+        i = (-1 if direction > 0 else len(self.matches[side])) if i is None else i
+        i += direction
+        while not 0 <= i < len(self.matches[side]):  # past this side's end: the other side's first or last
+            side = "b" if side == "a" else "a"
+            i = 0 if direction > 0 else len(self.matches[side]) - 1
         self.active, self.current[side] = side, i
-        self._paint()
         self._reveal(side)
+        self._paint()
 
     def _reveal(self, side: str) -> None:
         i = self.current[side]
@@ -175,7 +201,38 @@ class FindBar(QWidget):
             self.panes[side].reveal(*self.matches[side][i])
 
     # Marks and count -------------------------------------------------------------------------
+    def _offsets(self, side: str) -> OffsetMap:
+        """The pane's offset map, made once per text (a megabyte takes milliseconds to scan)."""
+        document = self.panes[side].document
+        text = document.text if document is not None else ""
+        cached = self._offset_maps.get(side)
+        if cached is None or cached[0] is not text:
+            cached = self._offset_maps[side] = (text, OffsetMap(text))
+        return cached[1]
+
+    def _folded(self, side: str) -> str:
+        """The pane's text in lower case, made once per text."""
+        document = self.panes[side].document
+        text = document.text if document is not None else ""
+        cached = self._folded_texts.get(side)
+        if cached is None or cached[0] is not text:
+            cached = self._folded_texts[side] = (text, text.lower())
+        return cached[1]
+
+    def _schedule_marks(self) -> None:
+        """A pane scrolled: mark the matches that came into view, once the scrolling settles."""
+        if self.isVisible() and any(self.matches.values()) and not self._marks_timer.isActive():
+            self._marks_timer.start()
+
     def _paint(self) -> None:
+        self._mark_visible()
+        text = self.count_text()
+        self.count.setText(text)
+        self.count.setAccessibleDescription(text)
+
+    def _mark_visible(self) -> None:
+        """Mark the matches in and near each pane's view (all of them made every keystroke take
+        seconds on a megabyte with thousands of matches; a scroll marks the new ones)."""
         palette = self.palette()
         strong = QTextCharFormat()
         strong.setBackground(palette.color(QPalette.ColorRole.Highlight))
@@ -187,10 +244,15 @@ class FindBar(QWidget):
                                OTHER_MATCH_TINT))
         pale.setForeground(palette.color(QPalette.ColorRole.Base))
         for side in SIDES:
-            pane = self.panes[side]
-            offsets = OffsetMap(pane.document.text if pane.document is not None else "")
+            pane, matches = self.panes[side], self.matches[side]
+            offsets = self._offsets(side)
+            first, last = pane.visible_range() if matches else (0, 0)
+            span = max(last - first, 1)
+            lo = bisect_left(matches, (first - span, 0))
+            hi = bisect_right(matches, (last + span, 0))
             marks = []
-            for i, (start, end) in enumerate(self.matches[side]):
+            for i in range(lo, hi):
+                start, end = matches[i]
                 selection = QTextEdit.ExtraSelection()
                 cursor = QTextCursor(pane.view.document())
                 cursor.setPosition(offsets.to_qt(start))
@@ -199,9 +261,6 @@ class FindBar(QWidget):
                 selection.format = strong if i == self.current[side] else pale
                 marks.append(selection)
             pane.view.setExtraSelections(marks)
-        text = self.count_text()
-        self.count.setText(text)
-        self.count.setAccessibleDescription(text)
 
     def count_text(self) -> str:
         """ "3 of 12 in A, 1 of 4 in B" ("none in B" when B has none)."""
