@@ -10,6 +10,7 @@ always, so a real problem still shows. Must not import reader.storage.
 
 from __future__ import annotations
 
+import atexit
 import sys
 
 from PySide6.QtCore import QtMsgType, qInstallMessageHandler
@@ -44,4 +45,7 @@ def install_message_filter() -> None:
     global _installed
     if not _installed:
         qInstallMessageHandler(_handle)
+        # Qt's own handler again before the interpreter shuts down: a worker thread still running
+        # then (an alignment) must not call into a Python that is going away.
+        atexit.register(qInstallMessageHandler, None)
         _installed = True
