@@ -79,7 +79,15 @@ def main(argv: list[str] | None = None) -> int:
         argv, rest = [*argv[:skip], "gui", *rest], ["gui", *rest]
     # The top-level help lists every command; a command's own run needs only its parser.
     parser = build_parser(rest[0] if rest[0] in COMMANDS else None)
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    # A command may take more positional arguments after its options (`reader screenshot
+    # OUT.png --size 1280x720 A B`), which argparse alone refuses once a list has been started:
+    # its ``positional_tail`` default names the list they join. Unknown options stay errors.
+    tail = getattr(args, "positional_tail", None)
+    if extra and (tail is None or any(word.startswith("-") for word in extra)):
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    if extra:
+        getattr(args, tail).extend(extra)
     try:
         return int(args.func(args) or 0)
     except KeyboardInterrupt:

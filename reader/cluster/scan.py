@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 import dask
 
 from reader.cluster.candidates import candidate_frame
+from reader.cluster.compat import unlock_cached_properties
 from reader.cluster.progress import wait_with_progress
 from reader.cluster.sources import SourcePlan, partition_of, plan_partitions
 from reader.core.config import AlignConfig
@@ -80,6 +81,7 @@ def connect(scheduler: str, *, workers: int = LOCAL_WORKERS, memory_limit: str =
     """A ``distributed.Client`` on ``scheduler`` (an address, or ``"local"`` to start a cluster)."""
     from distributed import Client, LocalCluster
 
+    unlock_cached_properties()  # before any graph is built: see reader.cluster.compat
     if scheduler == "local":
         # Ctrl+C signals the terminal's whole process group. Workers started with SIGINT ignored
         # (a spawned Python keeps an inherited SIG_IGN) leave it to this process, which cancels
@@ -135,6 +137,7 @@ def _chunks(pairs: list[tuple[int, int]]) -> list[tuple[int, int, list[tuple[int
 def _run(client, collections: list, progress) -> list:
     # One compute call per collection: a single call over mixed collections (frames, scalars,
     # delayed) may hand the results back in another order. Shared keys are computed once.
+    # (Overlapping calls are safe once ``compat.unlock_cached_properties`` has run.)
     futures = [client.compute(c) for c in collections]
     try:
         wait_with_progress(futures, progress)
@@ -189,6 +192,7 @@ def cluster_scan(source: str, columns: Columns = Columns(), *, scheduler: str = 
     folder and these are its files (relative paths, repeated texts already left out).
     """
     started = time.perf_counter()
+    unlock_cached_properties()  # a client made by the caller: see reader.cluster.compat
     # Each P2P shuffle logs two WARNING lines (started, finished) that are not warnings at all.
     logging.getLogger("distributed.shuffle").setLevel(logging.ERROR)
     own = client is None

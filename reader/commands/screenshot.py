@@ -16,7 +16,9 @@ def register(subparsers) -> None:
     p.add_argument("files", nargs="*", metavar="FILE|URL", help="document A, then document B (files or web pages)")
     p.add_argument("--size", default="1600x1000", help="window size as WIDTHxHEIGHT (default 1600x1000)")
     p.add_argument("--select", type=int, metavar="N", help="select passage N (1 = first) before the picture")
-    p.set_defaults(func=run)
+    p.add_argument("--theme", choices=("system", "light", "dark", "high-contrast"),
+                   help="colours of the window (default: the saved choice's default, the system's)")
+    p.set_defaults(func=run, positional_tail="files")  # files may also follow the options
 
 
 def run(args) -> int:
@@ -34,8 +36,14 @@ def run(args) -> int:
     except ValueError as error:
         print(f"reader: error: {error}", file=sys.stderr)
         return 2
-    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from reader.ui.platform_check import display_problem
+
+    # A picture needs no screen: without a display, or without the X11 libraries Qt needs
+    # (which would abort the process), the window is rendered offscreen.
+    if display_problem() is not None:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    if args.theme:
+        os.environ["READER_THEME"] = args.theme  # reader.ui.theme.THEME_ENV, read when the window is built
     from reader.core.documents import DocumentError
     from reader.ui.snapshot import SnapshotError, render_window
 

@@ -23,7 +23,9 @@ from reader import seeds_folder
 from reader.core.documents import DocumentError, load_document
 from reader.core.web_pages import load_source
 from reader.ui import icons
+from reader.ui.platform_check import display_problem
 from reader.ui.preferences import Preferences
+from reader.ui.qt_messages import install_message_filter
 from reader.ui.resources import stylesheet
 
 SETTINGS_ENV = "READER_SETTINGS_DIR"
@@ -52,6 +54,7 @@ def seed_paths() -> tuple[pathlib.Path, pathlib.Path] | None:
 def ensure_application() -> QApplication:
     app = QApplication.instance()
     if app is None:
+        install_message_filter()  # before the platform plugin loads and starts talking
         app = QApplication(sys.argv[:1])
     app.setApplicationName("Reader")
     app.setOrganizationName("reader")
@@ -108,27 +111,6 @@ def create_window(files: list[str] | None = None, align_function=None, database=
         note = open_startup_pair(window)
         window.statusBar().showMessage(note[:1].upper() + note[1:], 15000)
     return window
-
-
-def display_problem(environ=os.environ, platform=sys.platform, find_library=None) -> str | None:
-    """Why Qt could not open a window here, in one line, or None.
-
-    Without this check Qt aborts the process with a core dump and a wall of plugin names when a
-    Linux machine has no display (an SSH session) or lacks the one system library Qt 6.5+ needs
-    for X11 windows.
-    """
-    if not platform.startswith("linux") or environ.get("QT_QPA_PLATFORM"):
-        return None
-    if not environ.get("DISPLAY") and not environ.get("WAYLAND_DISPLAY"):
-        return ("no display to open a window on (neither DISPLAY nor WAYLAND_DISPLAY is set); "
-                "run Reader in a desktop session, or use `reader compare A B` for a text report")
-    if environ.get("DISPLAY") and not environ.get("WAYLAND_DISPLAY"):
-        if find_library is None:
-            from ctypes.util import find_library
-        if find_library("xcb-cursor") is None:
-            return ("Qt needs the system library libxcb-cursor0 to open a window on X11 "
-                    "(Debian/Ubuntu: sudo apt-get install libxcb-cursor0)")
-    return None
 
 
 def run_app(args) -> int:

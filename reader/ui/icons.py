@@ -1,22 +1,44 @@
 """The one file that names icon files (as git-cola's ``icons.py`` does).
 
-Icons are small SVGs in ``resources/icons``; a missing file gives an empty icon rather than
-an error, so a broken install still opens the window. Must not import reader.storage.
+Icons are small SVGs in ``resources/icons``, drawn in ``INK``; that ink is replaced by the
+palette's window-text colour when an icon is loaded, so the toolbar reads on a dark theme
+(``MainWindow.set_theme`` loads them again after a change). A missing file gives an empty
+icon rather than an error, so a broken install still opens the window. Must not import
+reader.storage.
 """
 
 from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QGuiApplication, QIcon, QPalette, QPixmap
 
 from reader.ui.resources import resource_path
 
+#: The colour the SVG files are drawn in, replaced by the palette's text colour.
+INK = "#37474F"
+#: Pixel sizes rendered for each icon: the toolbar's 24 px, and twice that for high-DPI screens.
+SIZES = (24, 48)
+
+
+def _load(name: str) -> QIcon:
+    ink = QGuiApplication.palette().color(QPalette.ColorRole.WindowText).name() if QGuiApplication.instance() else INK
+    return _load_in(name, ink)
+
 
 @cache
-def _load(name: str) -> QIcon:
+def _load_in(name: str, ink: str) -> QIcon:
     path = resource_path("icons", f"{name}.svg")
-    return QIcon(str(path)) if path.is_file() else QIcon()
+    if not path.is_file():
+        return QIcon()
+    svg = path.read_text(encoding="utf-8").replace(INK, ink).encode()
+    icon = QIcon()
+    for size in SIZES:
+        pixmap = QPixmap(size, size)
+        if pixmap.loadFromData(svg.replace(b'width="24" height="24"', f'width="{size}" height="{size}"'.encode()),
+                               "SVG"):
+            icon.addPixmap(pixmap)
+    return icon if not icon.isNull() else QIcon(str(path))
 
 
 def app_icon() -> QIcon:
@@ -57,3 +79,8 @@ def zoom_in() -> QIcon:
 
 def zoom_out() -> QIcon:
     return _load("zoom-out")
+
+
+#: Which icon each window action shows (``WindowMenus``), to load them again after a theme change.
+ACTION_ICONS = {"open_a": open_a, "open_b": open_b, "paste_b": paste, "swap": swap, "previous": previous,
+                "next": next_, "sync": sync, "zoom_in": zoom_in, "zoom_out": zoom_out}

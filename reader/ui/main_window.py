@@ -15,16 +15,27 @@ from __future__ import annotations
 from types import MappingProxyType
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDockWidget, QHBoxLayout, QMainWindow, QMenu, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QHBoxLayout,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from reader import __version__
-from reader.ui import icons
+from reader.ui import accessibility, icons, theme
 from reader.ui.evidence import EvidenceController
-from reader.ui.opening import FILE_FILTER, DocumentOpening
+from reader.ui.opening import FILE_FILTER, DocumentOpening, same_document_note
+from reader.ui.panel_focus import PanelCycle, let_tab_leave, order_tab_chain
 from reader.ui.preferences import Preferences
 from reader.ui.reading import kind_style
 from reader.ui.reading.comparison import Comparison
 from reader.ui.reading.fact_marks import fact_spans
+from reader.ui.reading.find_bar import FindBar
 from reader.ui.reading.legend import Legend
 from reader.ui.reading.link_map import LinkMap
 from reader.ui.reading.passage_list import PassageListDock
@@ -32,6 +43,7 @@ from reader.ui.reading.reading_pane import DEFAULT_POINT_SIZE, ReadingPane
 from reader.ui.reading.scroll_sync import ScrollSync
 from reader.ui.reading.settings_panel import SettingsPanel
 from reader.ui.reading.summary_bar import SummaryBar
+from reader.ui.recent import RecentFiles, RecentMenus
 from reader.ui.window_menus import WindowMenus
 from reader.ui.window_parts import WindowParts
 
@@ -78,6 +90,11 @@ class MainWindow(DocumentOpening, WindowMenus, QMainWindow):
                                            show_status=lambda message, timeout=5000:
                                            self.statusBar().showMessage(message, timeout),
                                            show_error=lambda message: self.show_error(message))
+        self.theme = theme.apply_theme(theme.startup_theme(preferences.theme()))
+        self.find_bar = FindBar(self.panes)
+        self.recent = RecentFiles(preferences.settings)
+        self.recent_menus = RecentMenus(self.recent, self, self.open_recent_pair, self.open_path)
+        self.panel_cycle = PanelCycle(self._panels, self)
         self._build_layout()
         self._build_actions()
         self._connect()
@@ -104,6 +121,10 @@ class MainWindow(DocumentOpening, WindowMenus, QMainWindow):
             # Annotations imported with their documents add to the library.
             self.annotations.documents_imported.connect(self.library.reload)
 
+        # After the controllers' docks exist: Tab leaves every list and pane, in reading order.
+        let_tab_leave(self)
+        order_tab_chain(self, self._panels(every=True))
+        accessibility.name_window_parts(self)
         size = preferences.point_size() or DEFAULT_POINT_SIZE
         for pane in self.panes.values():
             pane.set_point_size(size)
@@ -131,6 +152,7 @@ class MainWindow(DocumentOpening, WindowMenus, QMainWindow):
         column.addWidget(self.summary_bar)
         column.addWidget(self.legend)
         column.addLayout(panes_row, 1)
+        column.addWidget(self.find_bar)
         self.setCentralWidget(central)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.passage_dock)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.settings_dock)
@@ -143,6 +165,9 @@ class MainWindow(DocumentOpening, WindowMenus, QMainWindow):
         c = self.comparison
         c.documents_changed.connect(self._on_documents_changed)
         c.alignment_changed.connect(self._on_alignment_changed)
+        # After the panes have rebuilt their texts (connected above), the find marks go back on.
+        c.documents_changed.connect(self.find_bar.refresh)
+        c.alignment_changed.connect(self.find_bar.refresh)
         c.current_changed.connect(self._on_current_changed)
         c.busy_changed.connect(self._on_busy_changed)
         c.progress.connect(self.summary_bar.set_progress)
@@ -229,6 +254,57 @@ class MainWindow(DocumentOpening, WindowMenus, QMainWindow):
         self.statusBar().showMessage(message, 10000)
         dialog.open()
 
+    def open_find(self) -> None:
+        """Ctrl+F: the find bar, on the pane that has the focus, searching its selected text."""
+        side = next((side for side, pane in self.panes.items() if pane.isAncestorOf(QApplication.focusWidget())),
+                    None)
+        self.find_bar.open_bar(side, self.panes[side].selected_text() if side else "")
+
+    def step_panel(self, direction: int) -> None:
+        name = self.panel_cycle.step(direction)
+        if name:
+            self.statusBar().showMessage(name, 2000)
+
+    def _panels(self, every: bool = False) -> list:
+        """The panes and panels F6 visits, in reading order (see reader.ui.panel_focus)."""
+        panels = [("Document A", self.panes["a"]), ("Document B", self.panes["b"])]
+        if every or self.find_bar.isVisible():
+            panels.append(("Find", self.find_bar))
+        names = {"passages": "Passages", "settings": "Matching", "annotations": "Annotations", "library": "Library"}
+        return panels + [(names.get(place, place.title()), dock) for place, dock in self.docks.items()]
+
+    def open_recent_pair(self, path_a: str, path_b: str) -> None:
+        documents = [self._load_or_report(path) for path in (path_a, path_b)]
+        if None not in documents:
+            self.compare(*documents)
+
+    def set_theme(self, name: str) -> None:
+        """View ▸ Theme: new palette, then every mark made from it again (tints, legend, find)."""
+        self.theme = theme.apply_theme(name)
+        self.preferences.set_theme(self.theme)
+        self.theme_actions[self.theme].setChecked(True)
+        current = self.comparison.current
+        with self.scroll_sync.locked():
+            for pane in self.panes.values():
+                if self.comparison.alignment is not None:
+                    pane.set_alignment(self.comparison.alignment, self.comparison.index)
+                pane.set_current(current)
+        for widget in (self.legend, self.link_map, *self.legend.samples.values()):
+            widget.update()
+        for name, icon in icons.ACTION_ICONS.items():  # drawn in the new text colour
+            self.actions_by_name[name].setIcon(icon())
+        self.find_bar.refresh()
+
+    def show_guide(self) -> None:
+        from reader.ui.help import GuideDialog
+
+        GuideDialog(self).open()
+
+    def show_shortcuts(self) -> None:
+        from reader.ui.help import ShortcutsDialog
+
+        ShortcutsDialog(self).open()
+
     def show_about(self) -> None:
         kinds = "".join(f"<li><b>{kind_style.LABELS[k]}</b>: {kind_style.EXPLANATIONS[k]} "
                         f"({kind_style.UNDERLINE_NAMES[k]} underline)</li>" for k in kind_style.KINDS)
@@ -246,6 +322,7 @@ class MainWindow(DocumentOpening, WindowMenus, QMainWindow):
                 if pane.document is not document:
                     pane.set_document(document)
         self._update_title()
+        accessibility.name_panes(self)
         if not self.comparison.ready():
             missing = [s.upper() for s in ("a", "b") if self.comparison.documents[s] is None]
             self.summary_bar.show_text(f"Open document {' and '.join(missing)} to compare.")
@@ -256,6 +333,7 @@ class MainWindow(DocumentOpening, WindowMenus, QMainWindow):
             for pane in self.panes.values():
                 pane.set_alignment(alignment, index)
         self.link_map.set_alignment(alignment, index)
+        accessibility.describe_link_map(self, alignment)
         self.scroll_sync.set_index(index)
         docs = self.comparison.documents
         self.passage_dock.set_alignment(alignment, docs["a"].text if docs["a"] else "",
@@ -264,7 +342,11 @@ class MainWindow(DocumentOpening, WindowMenus, QMainWindow):
             if self._new_pair:
                 self._new_pair = False
                 self._line_up_first_passage()
-            self.summary_bar.show_summary(alignment.summary)
+            same = same_document_note(docs["a"], docs["b"])
+            if same:  # said plainly, not as "1 passages" of a text matching itself
+                self.summary_bar.show_text(same)
+            else:
+                self.summary_bar.show_summary(alignment.summary)
             if not alignment.matches:
                 self.statusBar().showMessage("No shared passages found with these settings.", 8000)
         elif self.comparison.ready():
@@ -281,13 +363,15 @@ class MainWindow(DocumentOpening, WindowMenus, QMainWindow):
         self.link_map.set_current(match_index)
         self.passage_dock.set_current(match_index)
         if match_index is not None:
-            m = self.comparison.alignment.matches[match_index]
             facts = self.comparison.facts
             changed = sum(c.flagged for c in facts[match_index]) if facts is not None else 0
-            self.statusBar().showMessage(
-                f"Passage {match_index + 1} of {len(self.comparison.alignment.matches)}: "
-                f"{kind_style.LABELS.get(m.kind, m.kind).lower()}, score {m.score:.2f}, "
-                f"{m.shared_words} shared words" + (f", {changed} changed facts (boxed)" if changed else ""))
+            text = accessibility.describe_passage(self.comparison.alignment, match_index)
+            if changed:
+                text += f", {changed} changed facts (boxed)"
+            self.statusBar().showMessage(text)
+            # Announced where the focus may be: the passage table and both panes.
+            for widget in (self.passage_dock.table, *(pane.view for pane in self.panes.values())):
+                accessibility.announce(widget, text)
 
     def _on_busy_changed(self, busy: bool) -> None:
         self.summary_bar.set_busy(busy)

@@ -67,6 +67,14 @@ class Preferences:
     def set_sync_scrolling(self, enabled: bool) -> None:
         self.settings.setValue("view/sync_scrolling", bool(enabled))
 
+    def theme(self) -> str | None:
+        """The theme chosen in View ▸ Theme (``reader.ui.theme.THEMES``), or None."""
+        value = self._get("view/theme")
+        return value if isinstance(value, str) and value else None
+
+    def set_theme(self, name: str) -> None:
+        self.settings.setValue("view/theme", name)
+
     def window_geometry(self) -> QByteArray | None:
         value = self._get("window/geometry")
         return value if isinstance(value, QByteArray) and not value.isEmpty() else None

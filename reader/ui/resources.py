@@ -12,6 +12,11 @@ from importlib import resources as importlib_resources
 
 
 def resource_dir() -> pathlib.Path:
+    checkout = pathlib.Path(__file__).resolve().parents[2]
+    # A checkout run with PYTHONPATH (tests, a git worktree) uses its own files, even when an
+    # editable install of another checkout also answers for ``reader.resources``.
+    if (checkout / "pyproject.toml").is_file() and (checkout / "resources").is_dir():
+        return checkout / "resources"
     try:
         found = pathlib.Path(str(importlib_resources.files("reader.resources")))
         if found.is_dir():

@@ -1,20 +1,22 @@
 """The main window's actions, menus, toolbar and dock placement: ``WindowMenus``, a mixin of ``MainWindow``.
 
-Contract: ``_build_actions()`` makes the window-wide actions (``actions_by_name``), the File,
-View, Go and Help menus (``view_menu``) and the main ``toolbar``; ``_add_menu`` and ``_add_dock``
-are what ``WindowParts.add_menu``/``add_dock`` call for the controllers. Needs on ``self``:
-``preferences``, ``menus``, ``docks``, ``passage_dock``, ``settings_dock``, ``DOCK_PLACES``,
-``evidence`` (report and print) and the slots the actions call (opening, navigation, view).
-Routing only; no state of its own. Must not import reader.storage.
+Contract: ``_build_actions()`` makes the window-wide actions (``actions_by_name``), the File
+(with the recent lists of ``recent_menus``), Edit (find), View, Go and Help menus (``view_menu``)
+and the main ``toolbar``; Help stays the last menu. ``_add_menu`` and ``_add_dock`` are what
+``WindowParts.add_menu``/``add_dock`` call for the controllers. Needs on ``self``:
+``preferences``, ``menus``, ``docks``, ``passage_dock``, ``settings_dock``, ``find_bar``,
+``recent_menus``, ``theme``, ``evidence`` (report and print), ``DOCK_PLACES`` and the slots the
+actions call (opening, navigation, view, help). Routing only; no state of its own.
+Must not import reader.storage.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QActionGroup, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMenu, QToolBar
 
-from reader.ui import icons
+from reader.ui import icons, theme
 from reader.ui.actions import add_action
 
 
@@ -53,21 +55,47 @@ class WindowMenus:
         a["sync"] = add_action(self, "S&ynchronize Scrolling", self.set_sync_scrolling, icon=icons.sync(),
                                tip="Scroll both documents together", checkable=True,
                                checked=self.preferences.sync_scrolling())
-        a["about"] = add_action(self, "&About Reader", self.show_about, "F1")
+        a["about"] = add_action(self, "&About Reader", self.show_about)
+        # Find (reader.ui.reading.find_bar): one search over both panes.
+        a["find"] = add_action(self, "&Find…", self.open_find, "Ctrl+F",
+                               tip="Find text in both documents")
+        a["find_next"] = add_action(self, "Find &Next", self.find_bar.find_next, "F3")
+        a["find_previous"] = add_action(self, "Find Pre&vious", self.find_bar.find_previous, "Shift+F3")
+        # Panels (reader.ui.panel_focus): F6 moves between the panes and the side panels.
+        a["next_panel"] = add_action(self, "Next &Panel", lambda: self.step_panel(+1), "F6",
+                                     tip="Move the keyboard focus to the next pane or panel")
+        a["previous_panel"] = add_action(self, "Previous Pa&nel", lambda: self.step_panel(-1), "Shift+F6",
+                                         tip="Move the keyboard focus to the previous pane or panel")
+        # Help (reader.ui.help): the guide shipped with the package, the shortcuts from these actions.
+        a["guide"] = add_action(self, "Reader &Guide", self.show_guide, "F1",
+                                tip="The user guide")
+        a["shortcuts"] = add_action(self, "&Keyboard Shortcuts", self.show_shortcuts,
+                                    tip="Every keyboard shortcut of the window")
 
         menu = self._add_menu("file", "&File")
         for name in ("open_a", "open_b", "open_url", "open_scan_result", None, "paste_a", "paste_b", None, "swap", None,
                      "export_report", "print", None, "quit"):
             menu.addSeparator() if name is None else menu.addAction(a[name])
+        # Recent pairs and documents (reader.ui.recent), after the Open items.
+        menu.insertMenu(a["paste_a"], self.recent_menus.pairs_menu)
+        menu.insertMenu(a["paste_a"], self.recent_menus.documents_menu)
+        menu.insertSeparator(a["paste_a"])
+        menu = self._add_menu("edit", "&Edit")
+        for name in ("find", "find_next", "find_previous"):
+            menu.addAction(a[name])
         menu = self.view_menu = self._add_menu("view", "&View")
         for name in ("zoom_in", "zoom_out", "zoom_reset", None, "sync", None):
             menu.addSeparator() if name is None else menu.addAction(a[name])
+        self._add_theme_menu(menu)
+        menu.addSeparator()
         menu.addAction(self.passage_dock.toggleViewAction())
         menu.addAction(self.settings_dock.toggleViewAction())
         menu = self._add_menu("go", "&Go")
-        menu.addAction(a["next"])
-        menu.addAction(a["previous"])
-        self._add_menu("help", "&Help").addAction(a["about"])
+        for name in ("next", "previous", None, "next_panel", "previous_panel"):
+            menu.addSeparator() if name is None else menu.addAction(a[name])
+        menu = self._add_menu("help", "&Help")  # the last menu: _add_menu puts later ones before it
+        for name in ("guide", "shortcuts", None, "about"):
+            menu.addSeparator() if name is None else menu.addAction(a[name])
 
         toolbar = self.toolbar = QToolBar("Main toolbar")
         toolbar.setObjectName("mainToolbar")
@@ -83,11 +111,30 @@ class WindowMenus:
             toolbar.widgetForAction(a[name]).setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         self.addToolBar(toolbar)
 
+    def _add_theme_menu(self, view_menu: QMenu) -> None:
+        """View ▸ Theme: System, Light, Dark, High Contrast (one checked); calls ``set_theme``."""
+        menu = view_menu.addMenu("&Theme")
+        menu.setObjectName("themeMenu")
+        group = QActionGroup(menu)
+        self.theme_actions = {}
+        for name in theme.THEMES:
+            action = self.theme_actions[name] = menu.addAction(theme.LABELS[name])
+            action.setCheckable(True)
+            action.setChecked(name == self.theme)
+            action.setData(name)
+            group.addAction(action)
+            action.triggered.connect(lambda _checked=False, name=name: self.set_theme(name))
+
     def _add_menu(self, name: str, title: str) -> QMenu:
-        """A menu at the end of the menu bar, object name ``f"{name}Menu"``, kept in ``menus``."""
+        """A menu at the end of the menu bar but before Help, object name ``f"{name}Menu"``, kept in ``menus``."""
         if name in self.menus:
             raise ValueError(f"there is already a {name!r} menu")
-        menu = self.menus[name] = self.menuBar().addMenu(title)
+        if "help" in self.menus:  # Help stays the last menu, as on every desktop
+            menu = QMenu(title, self.menuBar())
+            self.menuBar().insertMenu(self.menus["help"].menuAction(), menu)
+            self.menus[name] = menu
+        else:
+            menu = self.menus[name] = self.menuBar().addMenu(title)
         menu.setObjectName(f"{name}Menu")
         return menu
 

@@ -99,3 +99,20 @@ def test_a_document_folder_on_the_cluster_skips_repeats_as_locally(client, capsy
     edges = {(p.source[:3], p.copy[:3]) for p in result.pairs if p.relation == "derived"}
     assert edges == {("002", "003"), ("002", "004"), ("003", "004")}
     assert result.header.source == str(folder) and result.header.documents_scanned == 5
+
+
+def test_dask_expressions_take_no_class_wide_lock_before_python_3_12():
+    # Python 3.11's cached_property locks per class: the scan deadlocked between this thread and
+    # a LocalCluster scheduler's offload thread (reader.cluster.compat).
+    import functools
+    import sys
+
+    from dask.dataframe.dask_expr._expr import Projection
+
+    from reader.cluster.compat import unlock_cached_properties
+
+    unlock_cached_properties()
+    prop = Projection.__dict__["_meta"]
+    assert isinstance(prop, functools.cached_property)
+    if sys.version_info < (3, 12):
+        assert not hasattr(prop.lock, "acquire")

@@ -3,7 +3,7 @@
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QTextCursor
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from reader.core.annotations import COLOURS
 from reader.core.documents import load_document
@@ -85,6 +85,25 @@ def test_ctrl_m_on_a_matched_passage_saves_a_pair_with_verdict(qtbot, window, da
     assert [(m.start, m.end) for m in controller.overlays["b"].marks] == [(match.b_start, match.b_end)]
     assert controller.sidebar.ids() == [stored.id]
     assert "Copied without credit" in controller.sidebar.list.item(0).text()
+
+
+def test_ctrl_enter_in_the_note_saves_and_the_annotations_tab_comes_to_the_front(qtbot, window, database):
+    controller = window.annotations
+    window.library.show_dock()  # the Library tab in front of the Annotations panel
+    qtbot.waitUntil(lambda: controller.sidebar.visibleRegion().isEmpty())
+    select(window, "a", QUOTE)
+    controller.annotate_action.trigger()
+    qtbot.waitUntil(lambda: controller.dialog is not None)
+    dialog = controller.dialog
+    dialog.activateWindow()  # as the window manager does with a new dialog
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    qtbot.keyClicks(dialog.note_edit, "Lifted")
+    qtbot.keyClick(dialog.note_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: controller.dialog is None)
+    (stored,) = list_annotations(database)
+    assert stored.note == "Lifted"  # saved, with no new line typed into the note
+    qtbot.waitUntil(lambda: not controller.sidebar.visibleRegion().isEmpty())
+    assert controller.sidebar.ids() == [stored.id]
 
 
 def test_annotation_is_painted_with_a_margin_marker_in_its_colour(qtbot, window):

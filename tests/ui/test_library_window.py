@@ -31,7 +31,7 @@ def _ids(database):
 
 
 def _titles_shown(dock):
-    return [dock.documents.topLevelItem(k).text(0) for k in range(dock.documents.topLevelItemCount())]
+    return [dock.documents.topLevelItem(k).text(0).split("\n")[0] for k in range(dock.documents.topLevelItemCount())]
 
 
 def test_first_run_library_is_the_seeds(window, database):
@@ -77,11 +77,11 @@ def test_selected_document_shows_its_likely_sources(qtbot, window, database):
     assert {r.key for r in ranking.sources} == {ids["002"], ids["003"]}
     rows = [[dock.ranking.topLevelItem(k).text(c) for c in range(2)] for k in range(dock.ranking.topLevelItemCount())]
     assert [r[1] for r in rows[:2]] == ["Source", "Source"]
-    assert {r[0].split("\n")[0] for r in rows[:2]} == {get_document(database, k, with_text=False).title
-                                                       for k in (ids["002"], ids["003"])}
+    assert {r[0].split(" — ")[0] for r in rows[:2]} == {get_document(database, k, with_text=False).title
+                                                        for k in (ids["002"], ids["003"])}
     first = ranking.sources[0]
-    assert rows[0][0].split("\n")[1] == (f"{first.share:.0%} of this · {first.other_share:.0%} of that · "
-                                          f"{first.passages} passages")
+    assert rows[0][0].split("\n")[1:] == [f"{first.share:.0%} of this · {first.other_share:.0%} of that",
+                                          f"{first.passages} passages"]
     assert "2 likely sources, 0 likely copies, 2 other documents" in dock.ranking_label.text()
     # Activating a source opens the pair with the source as A.
     dock.ranking.itemActivated.emit(dock.ranking.topLevelItem(0), 0)
@@ -150,14 +150,14 @@ def test_corpus_overview_scans_in_the_background(qtbot, window, database):
         item = dialog.pairs.topLevelItem(k)
         source, copy = item.data(0, Qt.ItemDataRole.UserRole)
         if (source, copy) in edges:
-            first_is_source = item.toolTip(0) == plain_tooltip(get_document(database, source, with_text=False).title)
+            title = get_document(database, source, with_text=False).title
+            first_is_source = item.toolTip(0).startswith(plain_tooltip(title).removesuffix("</p>"))
             assert item.text(6).startswith("the other is the copy" if first_is_source else "this is the copy")
     # Clicking the 002 → 003 edge opens that pair, source as A.
     keys = list(result.keys)
-    pos = dialog.graph.node_positions()
     dialog.tabs.setCurrentWidget(dialog.graph)
-    a, b = pos[keys.index(ids["002"])], pos[keys.index(ids["003"])]
-    qtbot.mouseClick(dialog.graph, Qt.MouseButton.LeftButton, pos=((a + b) / 2).toPoint())
+    middle = dialog.graph.line_path(keys.index(ids["002"]), keys.index(ids["003"])).pointAtPercent(0.5)
+    qtbot.mouseClick(dialog.graph, Qt.MouseButton.LeftButton, pos=middle.toPoint())
     docs = window.comparison.documents
     assert docs["a"].source.startswith("002") and docs["b"].source.startswith("003")
     dialog.close()

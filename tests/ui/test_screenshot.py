@@ -37,3 +37,13 @@ def test_screenshot_to_a_place_that_cannot_be_written_is_refused_before_renderin
         assert result.returncode == 2, result.stderr
         assert result.stderr.startswith(f"reader: error: {out}: {problem}")
         assert result.stderr.count("\n") == 1 and result.stdout == ""
+
+
+def test_options_may_follow_the_files_and_qt_chatter_stays_out_of_the_terminal(qapp, tmp_path, seeds):
+    out = tmp_path / "window.png"
+    result = run_reader("screenshot", str(out), "--size", "900x600", str(seeds(0)), str(seeds(1)))
+    assert result.returncode == 0, result.stderr
+    assert QImage(str(out)).width() == 900
+    assert result.stderr == ""  # the offscreen plugin's "does not support propagateSizeHints()" is filtered
+    result = run_reader("screenshot", str(out), str(seeds(0)), "--bogus")
+    assert result.returncode == 2 and "unrecognized arguments" in result.stderr

@@ -211,7 +211,7 @@ def test_no_display_is_a_one_line_error_not_a_crash():
     assert "no display" in display_problem({}, "linux")
     assert display_problem({"QT_QPA_PLATFORM": "offscreen"}, "linux") is None
     assert display_problem({}, "darwin") is None
-    missing = display_problem({"DISPLAY": ":0"}, "linux", find_library=lambda name: None)
+    missing = display_problem({"DISPLAY": ":0"}, "linux", find_missing=lambda: ["libxcb-cursor.so.0"])
     assert "libxcb-cursor0" in missing
-    assert display_problem({"DISPLAY": ":0"}, "linux", find_library=lambda name: "libxcb-cursor.so.0") is None
+    assert display_problem({"DISPLAY": ":0"}, "linux", find_missing=lambda: []) is None
     assert display_problem({"WAYLAND_DISPLAY": "wayland-0"}, "linux") is None

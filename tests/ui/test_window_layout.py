@@ -60,12 +60,14 @@ def test_library_list_shows_titles_without_side_scrolling(qtbot, open_window):
     tree = window.library.dock.documents
     assert tree.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
     assert tree.header().sectionResizeMode(0) == QHeaderView.ResizeMode.Stretch
-    assert tree.headerItem().text(0) == "Title"
-    # No document has a date: no empty column squeezes the titles.
-    assert tree.isColumnHidden(1)
+    assert tree.headerItem().text(0) == "Document"
+    # One column: the date is on the document's second line, with its file, not a column that
+    # squeezes the titles.
+    assert tree.columnCount() == 1
     qtbot.waitUntil(lambda: tree.columnWidth(0) >= tree.viewport().width() - 2)
     item = tree.topLevelItem(0)
-    assert item.text(0) in item.toolTip(0)
+    title, where = item.text(0).split("\n")
+    assert title in item.toolTip(0) and where.endswith(".txt")
 
 
 def test_a_chosen_layout_is_remembered(qtbot, open_window):

@@ -196,6 +196,9 @@ class AnnotationController(AnnotationDisplay, QObject):
         self.undo_stack.push(annotation_commands.added(self.db, stored, self._report, self.refresh))
         self.refresh()
         self.select(stored.id)
+        # The new note in front, even when the Library tab (or nothing) was there.
+        self.sidebar.show()
+        self.sidebar.raise_()
         self.parts.show_status("Annotation saved.", 4000)
 
     def _target(self, side: str, start: int, end: int) -> Target:

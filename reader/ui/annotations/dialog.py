@@ -4,6 +4,7 @@
 passage, its counterpart on the other side with a box to link the two); the verdict is only
 offered for such a pair. ``values()`` returns what the reader chose; the caller stores it.
 Opened with ``open()`` (window-modal, non-blocking) so tests and the event loop keep running.
+Ctrl+Enter saves, as the Save button does.
 
 Must not import reader.storage.
 """
@@ -11,7 +12,7 @@ Must not import reader.storage.
 from __future__ import annotations
 
 from PySide6.QtCore import QStringListModel, Qt
-from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -142,6 +143,14 @@ class AnnotationDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        # Ctrl+Enter saves from anywhere in the dialog, the note field included (where Enter
+        # starts a new line), as in mail and chat programs.
+        save = QAction("Save Annotation", self)
+        save.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
+        save.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        save.triggered.connect(self.accept)
+        self.addAction(save)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setToolTip("Save the annotation (Ctrl+Enter)")
 
         self._editing_pair = editing_pair
         self._may_link = counterpart is not None and not editing_pair

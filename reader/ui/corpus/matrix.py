@@ -22,7 +22,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetrics, QPainter
+from PySide6.QtGui import QFontMetrics, QPainter
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from reader.core.ordering import order_matrix
@@ -115,7 +115,7 @@ class HeatMap(QWidget):
         bar = QRectF(8 + 40, 28, 200, 12)
         for k in range(int(bar.width())):
             p.fillRect(QRectF(bar.left() + k, bar.top(), 1, bar.height()), cell_colour(k / bar.width()))
-        p.setPen(QColor(150, 150, 150))
+        p.setPen(self.palette().mid().color())
         p.setBrush(Qt.BrushStyle.NoBrush)
         p.drawRect(bar)
         p.setPen(self.palette().text().color())

@@ -17,22 +17,23 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QAbstractScrollArea, QToolTip
 
 from reader.core.coverage import percent
 from reader.core.ordering import MatrixLayout
+from reader.ui import theme
 from reader.ui.corpus.matrix_headers import ColumnHeader, RowHeader
 from reader.ui.corpus.matrix_style import (
-    BLOCK,
     CELL_MAX,
     CELL_MIN,
-    DIAGONAL,
-    GRID,
     LABEL_ANGLE,
     LABEL_WIDTH,
     PERCENT_FROM,
+    block,
     cell_colour,
+    diagonal,
+    grid,
     one_line,
 )
 
@@ -158,13 +159,13 @@ class MatrixGrid(QAbstractScrollArea):
                 j = order[c]
                 rect = self.position_rect(r, c)
                 value = self.matrix[i][j]
-                p.fillRect(rect, cell_colour(value) if i != j else DIAGONAL)
+                p.fillRect(rect, cell_colour(value) if i != j else diagonal())
                 if show_percent and i != j and value > 0:
-                    p.setPen(QColor("white") if value > 0.5 else QColor(40, 40, 40))
+                    p.setPen(theme.readable_on(cell_colour(value)))
                     p.drawText(rect, Qt.AlignmentFlag.AlignCenter, percent(value))
         if self.cell >= CELL_MIN and len(order) > 1:
             # A faint grid lets the eye follow a row of a large matrix back to its title.
-            p.setPen(QPen(GRID, 1))
+            p.setPen(QPen(grid(), 1))
             extent = len(order) * self.cell
             for k in range(rows.start, rows.stop + 1):
                 y = k * self.cell - origin.y()
@@ -173,12 +174,12 @@ class MatrixGrid(QAbstractScrollArea):
                 x = k * self.cell - origin.x()
                 p.drawLine(QPointF(x, -origin.y()), QPointF(x, extent - origin.y()))
         p.setBrush(Qt.BrushStyle.NoBrush)
-        p.setPen(QPen(BLOCK, 1.5))
+        p.setPen(QPen(block(), 1.5))
         for first, end in self.layout_info.blocks:
             p.drawRect(QRectF(first * self.cell - origin.x(), first * self.cell - origin.y(),
                               (end - first) * self.cell, (end - first) * self.cell))
         if self.hover is not None:
-            p.setPen(QPen(QColor(30, 30, 30), 2))
+            p.setPen(QPen(self.palette().text().color(), 2))
             p.drawRect(self.position_rect(*self.hover).adjusted(1, 1, -1, -1))
 
     # -- interaction ------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from PySide6.QtCore import QEvent, QRectF, Qt
 from PySide6.QtGui import QFontMetrics, QPainter
 from PySide6.QtWidgets import QToolTip, QWidget
 
-from reader.ui.corpus.matrix_style import HOVER, LABEL_ANGLE, bold, one_line
+from reader.ui.corpus.matrix_style import LABEL_ANGLE, bold, hover, one_line
 
 if TYPE_CHECKING:
     from reader.ui.corpus.matrix_grid import MatrixGrid
@@ -47,7 +47,7 @@ class RowHeader(QWidget):
         for r in grid.visible_range(self.height(), offset):
             rect = QRectF(0, r * grid.cell - offset, self.width() - 4, grid.cell)
             if r == hovered:
-                p.fillRect(rect, HOVER)
+                p.fillRect(rect, hover())
             shown_font = bold(font) if r == hovered else font
             p.setFont(shown_font)
             p.setPen(self.palette().text().color())
@@ -99,7 +99,7 @@ class ColumnHeader(QWidget):
             p.rotate(-LABEL_ANGLE)
             band = QRectF(0, -grid.cell / 2, length, grid.cell)
             if c == hovered:
-                p.fillRect(band, HOVER)
+                p.fillRect(band, hover())
             shown_font = bold(font) if c == hovered else font
             p.setFont(shown_font)
             p.setPen(self.palette().text().color())

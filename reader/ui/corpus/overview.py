@@ -1,15 +1,17 @@
 """The corpus overview dialog: scan the library in the background, then show the similarity
 heat map, the derivation graph and the table of pairs.
 
-``CorpusOverviewDialog(docs, parent)`` takes ``reader.core.corpus.CorpusDoc`` objects (their
-``title`` labels the pictures) and starts ``reader.core.corpus.scan`` on a ``reader.ui.tasks.TaskRunner``
-at once: the window stays responsive, a progress bar shows how far it is, and Cancel stops it
-(the dialog then says so and offers to scan again). Activating a pair (a heat-map cell, a graph
-edge, a table row) emits ``compare_requested(key_a, key_b)`` with the source first when the
-direction is known. ``CorpusOverviewDialog.for_result(scan_file)`` shows a scan result read
-from disk (``reader.core.scan_output.ScanFile``) the same way, without scanning: the documents
-that share something, at most ``RESULT_DOCUMENTS`` of them (those of the strongest pairs). Must
-not import reader.storage.
+``CorpusOverviewDialog(docs, parent, names=, details=)`` takes ``reader.core.corpus.CorpusDoc``
+objects, with each one's name ("Title — file or site") and details ("file · date") by key to
+label the pictures (their ``title`` when not given), and starts ``reader.core.corpus.scan`` on
+a ``reader.ui.tasks.TaskRunner`` at once: the window stays responsive, a progress bar shows
+how far it is, and Cancel stops it (the dialog then says so and offers to scan again).
+Activating a pair (a heat-map cell, a graph edge, a table row) emits
+``compare_requested(key_a, key_b)`` with the source first when the direction is known.
+``CorpusOverviewDialog.for_result(scan_file)`` shows a scan result read from disk
+(``reader.core.scan_output.ScanFile``) the same way, without scanning: the documents that share
+something, at most ``RESULT_DOCUMENTS`` of them (those of the strongest pairs). Must not import
+reader.storage.
 """
 
 from __future__ import annotations
@@ -49,13 +51,18 @@ class CorpusOverviewDialog(QDialog):
     #: Emitted with the ``ScanResult`` once the scan has finished (tests and callers).
     scanned = Signal(object)
 
-    def __init__(self, docs, parent=None, *, workers: int = SCAN_WORKERS, scan_now: bool = True) -> None:
+    def __init__(self, docs, parent=None, *, workers: int = SCAN_WORKERS, scan_now: bool = True,
+                 names: dict | None = None, details: dict | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("corpusOverview")
         self.setWindowTitle("Corpus Overview")
         self.docs = list(docs)
         self.workers = workers
-        self.titles = {d.key: d.title or str(d.key) for d in self.docs}
+        # One line per document ("Title — file or site") for the matrix and the table; the graph
+        # shows the title with ``details`` (file or site, date) on a second line.
+        self.short_titles = {d.key: d.title or str(d.key) for d in self.docs}
+        self.titles = {d.key: (names or {}).get(d.key) or self.short_titles[d.key] for d in self.docs}
+        self.details = {d.key: (details or {}).get(d.key) or (d.published or "") for d in self.docs}
         self.result: ScanResult | None = None
         self.runner = TaskRunner(self)
         self._generation = 0
@@ -102,7 +109,7 @@ class CorpusOverviewDialog(QDialog):
         layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(buttons)
-        self.resize(900, 700)
+        self.resize(1100, 800)
 
         self.cancel_button.clicked.connect(self.cancel_scan)
         self.rescan_button.clicked.connect(self.start_scan)
@@ -195,7 +202,8 @@ class CorpusOverviewDialog(QDialog):
         labels = [self.titles.get(k, str(k)) for k in result.keys]
         self.heat_map.set_data(labels, result.matrix())
         graph = result.graph()
-        self.graph.set_graph(list(result.keys), labels, graph)
+        self.graph.set_graph(list(result.keys), [self.short_titles.get(k, str(k)) for k in result.keys], graph,
+                             [self.details.get(k, "") for k in result.keys])
         self.pairs.clear()
         for r in result.records:
             item = QTreeWidgetItem([self.titles.get(r.a, str(r.a)), self.titles.get(r.b, str(r.b)),

@@ -35,6 +35,7 @@ from reader.storage.library import database_file, ensure_seed_library, import_fi
 from reader.ui.actions import add_action
 from reader.ui.library.dock import LibraryDock
 from reader.ui.library.edit_dialog import LibraryEditDialog
+from reader.ui.library.naming import details, display_name
 from reader.ui.tasks import TaskRunner
 from reader.ui.window_parts import WindowParts
 
@@ -130,7 +131,7 @@ class LibraryController(QObject):
         except StorageError as error:
             self.parts.show_error(f"The library cannot be read: {error}")
             return
-        self._titles = {d.id: d.title for d in everything}
+        self._titles = {d.id: display_name(d) for d in everything}  # "Title — file or site"
         self.dock.set_documents(rows, total=len(everything))
 
     # The index and rankings (background) --------------------------------------------------
@@ -319,12 +320,15 @@ class LibraryController(QObject):
 
         try:
             docs = library_corpus(self.db)
+            stored = list_documents(self.db)
         except StorageError as error:
             self.parts.show_error(f"The library cannot be read: {error}")
             return
         if self.overview is not None:
             self.overview.close()
-        self.overview = CorpusOverviewDialog(docs, self.parts.parent)
+        # Names a reader knows the documents by (title and file or site), never library ids.
+        self.overview = CorpusOverviewDialog(docs, self.parts.parent, names={d.id: display_name(d) for d in stored},
+                                             details={d.id: details(d) for d in stored})
         self.overview.compare_requested.connect(self.compare)
         self.overview.show()
 

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.coverage import percent
+from reader.ui.library.naming import details
 from reader.ui.plain_text import plain_tooltip
 
 ROLE_LABELS = {"source": "Source", "copy": "Copy", "related": "Related", "quote": "Quotation"}
@@ -83,12 +84,14 @@ class LibraryDock(QDockWidget):
         self.documents = QTreeWidget()
         self.documents.setObjectName("libraryDocuments")
         self.documents.setRootIsDecorated(False)
-        # Whole titles matter more than anything else in a narrow panel: the title takes the
-        # width left by the date and ends in "…" if it must (full title, source and path in its
-        # tooltip); no horizontal scroll bar.
-        self.documents.setHeaderLabels(["Title", "Site", "Published"])
+        # Two lines a document: its title, then where it came from (file or site) and its date,
+        # since titles alone do not tell documents apart (the five seeds all start "Meta…").
+        # Each line ends in "…" if it must (full title, source and path in the tooltip); no
+        # horizontal scroll bar.
+        self.documents.setHeaderLabels(["Document"])
         self.documents.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         _fit_title_column(self.documents)
+        self.documents.setAlternatingRowColors(True)  # two lines a row: the shading keeps rows apart
         self.compare_button = QPushButton("Compare")
         self.compare_button.setToolTip("Select two documents, then compare them side by side")
         self.open_a_button = QPushButton("Open as A")
@@ -103,10 +106,11 @@ class LibraryDock(QDockWidget):
         self.ranking = QTreeWidget()
         self.ranking.setObjectName("libraryRanking")
         self.ranking.setRootIsDecorated(False)
-        # Two columns, each row two lines (title, then the figures in words): five narrow
+        # Two columns, each row three lines (title, shares, passages in words): five narrow
         # columns of bare percentages left no room for the titles in a side panel.
         self.ranking.setHeaderLabels(["Document", "Role"])
         _fit_title_column(self.ranking)
+        self.ranking.setAlternatingRowColors(True)
         self.ranking.headerItem().setToolTip(0, "“54% of this”: how much of the selected document lies in the "
                                                 "passages it shares with that one; “37% of that”: how much of "
                                                 "that document lies in them")
@@ -159,16 +163,14 @@ class LibraryDock(QDockWidget):
         self.documents.blockSignals(True)
         self.documents.clear()
         for d in rows:
-            item = QTreeWidgetItem([d.title, getattr(d, "site", None) or "", d.published or ""])
+            second = details(d)
+            item = QTreeWidgetItem([f"{d.title}\n{second}" if second else d.title])
             item.setData(0, Qt.ItemDataRole.UserRole, d.id)
-            where = [p for p in (d.source, getattr(d, "path", None)) if p]
-            item.setToolTip(0, plain_tooltip("\n".join([d.title, *where])))
+            where = [p for p in (d.source, getattr(d, "path", None), getattr(d, "url", None)) if p]
+            item.setToolTip(0, plain_tooltip("\n".join([d.title, *where, *([d.published] if d.published else [])])))
             self.documents.addTopLevelItem(item)
             item.setSelected(d.id in selected)
         self.documents.blockSignals(False)
-        # No empty column: a library of plain files has no sites and maybe no dates.
-        self.documents.setColumnHidden(1, not any(getattr(d, "site", None) for d in rows))
-        self.documents.setColumnHidden(2, not any(d.published for d in rows))
         shown = self.documents.topLevelItemCount()
         self.count_label.setText(f"{shown} documents" if total is None or total == shown
                                  else f"{shown} of {total} documents")
@@ -178,7 +180,7 @@ class LibraryDock(QDockWidget):
         self.ranking_label.setText(html.escape(text))
         self.ranking.clear()
 
-    def set_ranking(self, ranking, titles: dict) -> None:
+    def set_ranking(self, ranking, titles: dict) -> None:  # titles: one line per key ("Title — file")
         """Show a ``reader.core.corpus.Ranking``: sources first, then copies, then the rest."""
         self.ranking.clear()
         chosen = titles.get(ranking.key, str(ranking.key))
@@ -192,8 +194,9 @@ class LibraryDock(QDockWidget):
             f"<b>{html.escape(chosen)}</b><br>shares no passage with the "
             f"{_count(ranking.compared, 'document')} compared.")
         for r in (*ranking.sources, *ranking.copies, *ranking.related):
-            figures = (f"{percent(r.share)} of this · {percent(r.other_share)} of that · "
-                       f"{_count(r.passages, 'passage')}")
+            # Shares and passages on lines of their own: one line of all three was cut to
+            # "42% of this · 45% of that · 16 pa…" in the narrow panel.
+            figures = f"{percent(r.share)} of this · {percent(r.other_share)} of that\n{_count(r.passages, 'passage')}"
             item = QTreeWidgetItem([f"{titles.get(r.key, str(r.key))}\n{figures}", ROLE_LABELS[r.role]])
             pair = (r.key, ranking.key) if r.role == "source" else (ranking.key, r.key)
             item.setData(0, Qt.ItemDataRole.UserRole, pair)

@@ -1,16 +1,17 @@
 """The legend: what each colour and underline means, drawn exactly as the panes draw it.
 
 Each kind's sample is laid out with the same ``QTextCharFormat`` the panes use (tint and
-underline style), so the legend cannot drift from the marks it explains. A sample shows that
-a strong tint means identical words and a pale one reworded words, and a last one the box of a
-changed fact (``fact_marks``).
+underline style), made afresh at each paint from the palette of the moment, so the legend
+cannot drift from the marks it explains, in any theme. A sample shows that a strong tint means
+identical words and a pale one reworded words, and a last one the box of a changed fact
+(``fact_marks``).
 Must not import reader.storage.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QSize
-from PySide6.QtGui import QPainter, QTextCharFormat, QTextLayout
+from PySide6.QtGui import QPainter, QTextLayout
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from reader.core.matches import EDITED, KINDS
@@ -19,9 +20,10 @@ from reader.ui.reading.fact_marks import FactSample
 
 
 class SampleText(QWidget):
-    """A line of text whose parts carry their own character formats."""
+    """A line of text whose parts are marked as a passage of a kind: ``(text, (kind, identical))``,
+    or ``(text, None)`` for plain text."""
 
-    def __init__(self, parts: list[tuple[str, QTextCharFormat | None]], parent: QWidget | None = None) -> None:
+    def __init__(self, parts: list[tuple[str, tuple[str, bool] | None]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.parts = parts
         self.text = "".join(text for text, _ in parts)
@@ -30,10 +32,10 @@ class SampleText(QWidget):
     def _layout(self) -> QTextLayout:
         layout = QTextLayout(self.text, self.font())
         ranges, position = [], 0
-        for text, fmt in self.parts:
-            if fmt is not None:
+        for text, mark in self.parts:
+            if mark is not None:
                 r = QTextLayout.FormatRange()
-                r.start, r.length, r.format = position, len(text), fmt
+                r.start, r.length, r.format = position, len(text), kind_style.passage_format(*mark)
                 ranges.append(r)
             position += len(text)
         layout.setFormats(ranges)
@@ -65,15 +67,15 @@ class Legend(QWidget):
         layout.setSpacing(6)
         self.samples: dict[str, SampleText] = {}
         for kind in KINDS:
-            sample = SampleText([(f" {kind_style.LABELS[kind]} ", kind_style.passage_format(kind, True))])
+            sample = SampleText([(f" {kind_style.LABELS[kind]} ", (kind, True))])
             sample.setToolTip(kind_style.describe(kind))
             self.samples[kind] = sample
             layout.addWidget(sample)
         layout.addSpacing(12)
         strength = SampleText([
-            (" same words ", kind_style.passage_format(EDITED, True)),
+            (" same words ", (EDITED, True)),
             (" ", None),
-            (" changed words ", kind_style.passage_format(EDITED, False)),
+            (" changed words ", (EDITED, False)),
         ])
         strength.setToolTip("Inside a passage, identical words are tinted strongly and reworded ones lightly")
         layout.addWidget(strength)
