@@ -102,6 +102,7 @@ class _Side:
         self.whole = whole
         self.starts = [f.start for f in facts]
         self.longest = max((f.end - f.start for f in facts), default=0)
+        self._quote_words: list[set[str]] | None = None  # each quotation's words, on the first question
 
     def inside(self, start: int, end: int) -> list[Fact]:
         lo = bisect.bisect_left(self.starts, start - self.longest)
@@ -112,7 +113,10 @@ class _Side:
     def states(self, fact: Fact) -> bool:
         """Whether this text states ``fact`` (or, for a quotation, one much like it) anywhere."""
         if fact.kind == QUOTE:
-            return any(_dice(fact.key, f.key) >= QUOTE_CHANGED_MIN_DICE for f in self.whole.facts_of(QUOTE))
+            if self._quote_words is None:
+                self._quote_words = [set(f.key) for f in self.whole.facts_of(QUOTE)]
+            words = set(fact.key)
+            return any(_set_dice(words, other) >= QUOTE_CHANGED_MIN_DICE for other in self._quote_words)
         return self.whole.states(fact)
 
 
@@ -184,7 +188,10 @@ def _related(f: Fact, g: Fact) -> bool:
 
 
 def _dice(a: tuple, b: tuple) -> float:
-    sa, sb = set(a), set(b)
+    return _set_dice(set(a), set(b))
+
+
+def _set_dice(sa: set, sb: set) -> float:
     return 2 * len(sa & sb) / (len(sa) + len(sb)) if sa or sb else 0.0
 
 
