@@ -32,7 +32,7 @@ import bisect
 from collections import defaultdict
 from dataclasses import dataclass
 
-from reader.core.fact_extract import NAME, QUOTE, Fact, TextFacts, extract_facts, same_fact
+from reader.core.fact_extract import FACT_KINDS, NAME, QUOTE, Fact, TextFacts, extract_facts, same_fact
 from reader.core.fact_names import shares_word
 
 KEPT, CHANGED, DROPPED, ADDED = "kept", "changed", "dropped", "added"
@@ -128,7 +128,9 @@ def _passage(in_a: list[Fact], in_b: list[Fact], side_a: _Side, side_b: _Side) -
     for g in in_b:
         kinds_b[g.kind].append(g)
     listed: list[tuple[int, int, FactChange]] = []  # (0, A's position) or (1, B's position) first
-    for kind in set(kinds_a) | set(kinds_b):
+    # Kinds in FACT_KINDS order (not a set's, which changes from run to run): facts of two
+    # kinds at one place (a name opening a quotation) are then always listed in one order.
+    for kind in (k for k in FACT_KINDS if k in kinds_a or k in kinds_b):
         listed.extend(_kind_changes(_first_writings(kinds_a.get(kind, [])),
                                     _first_writings(kinds_b.get(kind, [])), side_a, side_b))
     listed.sort(key=lambda entry: entry[:2])
