@@ -32,7 +32,7 @@ import bisect
 from collections import defaultdict
 from dataclasses import dataclass
 
-from reader.core.fact_extract import NAME, QUOTE, Fact, TextFacts, extract_facts, same_fact
+from reader.core.fact_extract import FACT_KINDS, NAME, QUOTE, Fact, TextFacts, extract_facts, same_fact
 from reader.core.fact_names import shares_word
 
 KEPT, CHANGED, DROPPED, ADDED = "kept", "changed", "dropped", "added"
@@ -102,6 +102,7 @@ class _Side:
         self.whole = whole
         self.starts = [f.start for f in facts]
         self.longest = max((f.end - f.start for f in facts), default=0)
+        self._quote_words: list[set[str]] | None = None  # each quotation's words, on the first question
 
     def inside(self, start: int, end: int) -> list[Fact]:
         lo = bisect.bisect_left(self.starts, start - self.longest)
@@ -112,7 +113,10 @@ class _Side:
     def states(self, fact: Fact) -> bool:
         """Whether this text states ``fact`` (or, for a quotation, one much like it) anywhere."""
         if fact.kind == QUOTE:
-            return any(_dice(fact.key, f.key) >= QUOTE_CHANGED_MIN_DICE for f in self.whole.facts_of(QUOTE))
+            if self._quote_words is None:
+                self._quote_words = [set(f.key) for f in self.whole.facts_of(QUOTE)]
+            words = set(fact.key)
+            return any(_set_dice(words, other) >= QUOTE_CHANGED_MIN_DICE for other in self._quote_words)
         return self.whole.states(fact)
 
 
@@ -124,7 +128,9 @@ def _passage(in_a: list[Fact], in_b: list[Fact], side_a: _Side, side_b: _Side) -
     for g in in_b:
         kinds_b[g.kind].append(g)
     listed: list[tuple[int, int, FactChange]] = []  # (0, A's position) or (1, B's position) first
-    for kind in set(kinds_a) | set(kinds_b):
+    # Kinds in FACT_KINDS order (not a set's, which changes from run to run): facts of two
+    # kinds at one place (a name opening a quotation) are then always listed in one order.
+    for kind in (k for k in FACT_KINDS if k in kinds_a or k in kinds_b):
         listed.extend(_kind_changes(_first_writings(kinds_a.get(kind, [])),
                                     _first_writings(kinds_b.get(kind, [])), side_a, side_b))
     listed.sort(key=lambda entry: entry[:2])
@@ -184,7 +190,10 @@ def _related(f: Fact, g: Fact) -> bool:
 
 
 def _dice(a: tuple, b: tuple) -> float:
-    sa, sb = set(a), set(b)
+    return _set_dice(set(a), set(b))
+
+
+def _set_dice(sa: set, sb: set) -> float:
     return 2 * len(sa & sb) / (len(sa) + len(sb)) if sa or sb else 0.0
 
 
