@@ -1,9 +1,10 @@
 """How a stored document is named on screen: its title, and where it came from (file or site).
 
 Titles alone do not tell documents apart (the five seed articles all start "Meta…"), and a
-library id (#3) tells a reader nothing. ``where(doc)`` is the site of its URL (without "www.")
-or the name of its file, else its source label; ``details(doc)`` adds the publication date;
-``display_name(doc)`` is "Title — where" for a single line. ``doc`` is anything with ``title``,
+library id (#3) tells a reader nothing. ``where(doc)`` is the page's own site name ("CNN"),
+else the host of its URL (without "www."), else the name of its file, else its source label;
+``details(doc)`` adds the publication date; ``display_name(doc)`` is "Title — where" for a
+single line. ``doc`` is anything with ``title``,
 ``path``, ``url``, ``source`` and ``published`` (``reader.storage.documents.StoredDocument``).
 Pure Python: must not import Qt or reader.storage.
 """
@@ -15,6 +16,9 @@ from urllib.parse import urlparse
 
 
 def where(doc) -> str:
+    site = getattr(doc, "site", None)
+    if site:  # the name the page gives its site ("CNN"), read with the article
+        return site
     url = getattr(doc, "url", None)
     if url:
         host = urlparse(url).netloc or url

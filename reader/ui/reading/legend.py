@@ -86,6 +86,27 @@ class Legend(QWidget):
         hint.setWordWrap(False)
         # The hint may be cut on a narrow window; it must not set the window's minimum width.
         hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        hint.setMinimumWidth(1)  # a label's minimum is its whole text otherwise, whatever the policy
         hint.setToolTip(hint.text())
         self.hint = hint
         layout.addWidget(hint, 1)
+        self.strength = strength
+        #: Shown while the width allows, in this order (the words sample goes first on a narrow
+        #: window, then the facts box); the four kinds always stay: the legend must not hold the
+        #: window wider than a small screen.
+        self.optional = [self.fact_sample, strength]
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        spare = sum(w.sizeHint().width() + self.layout().spacing() for w in self.optional if not w.isHidden())
+        return QSize(hint.width() - spare, hint.height())
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        margins = self.layout().contentsMargins()
+        room = event.size().width() - margins.left() - margins.right() - 12
+        room -= sum(s.sizeHint().width() + self.layout().spacing() for s in self.samples.values())
+        for widget in self.optional:
+            need = widget.sizeHint().width() + self.layout().spacing()
+            widget.setVisible(room >= need)
+            room -= need if room >= need else room

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMenu,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -218,13 +219,17 @@ class PassageListDock(QDockWidget):
             box.toggled.connect(self._on_filter_toggled)
             self.filters[kind] = box
             filter_row.addWidget(box)
-        filter_row.addSpacing(12)
+        filter_row.addSpacing(6)
         self.facts_filter = QCheckBox("Changed facts only")
         self.facts_filter.setToolTip("Show only the passages with a changed fact. " + FACTS_TIP)
         self.facts_filter.toggled.connect(self._on_filter_toggled)
         filter_row.addWidget(self.facts_filter)
         filter_row.addStretch(1)
         self.count_label = QLabel()
+        # The count gives way first when the dock is narrow: with the facts filter the row
+        # would otherwise hold a 900-pixel window wider than asked (its counts are in the boxes).
+        self.count_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         filter_row.addWidget(self.count_label)
 
         body = QWidget()
