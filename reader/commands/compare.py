@@ -27,6 +27,7 @@ from reader.core.config import AlignConfig
 from reader.core.coverage import percent, share_figure
 from reader.core.documents import FORMATS_LABEL, Document, DocumentError
 from reader.core.matches import KINDS
+from reader.core.same_document import same_document_note
 from reader.core.web_pages import load_source
 
 _SPACE_RE = re.compile(r"\s+")
@@ -69,10 +70,16 @@ def run(args) -> int:
     finally:
         if was_enabled:
             gc.enable()
+    # One file given twice, or two copies of one text: said first and plainly.
+    note = same_document_note(doc_a, doc_b)
     if args.json:
-        sys.stdout.write(dumps(to_json(doc_a, doc_b, alignment, config, verdict, facts)))
+        payload = to_json(doc_a, doc_b, alignment, config, verdict, facts)
+        if note:
+            payload = {"note": note, **payload}
+        sys.stdout.write(dumps(payload))
     else:
-        sys.stdout.write(report(doc_a, doc_b, alignment, args.a, args.b, config, verdict, facts))
+        sys.stdout.write((f"{note}\n\n" if note else "")
+                         + report(doc_a, doc_b, alignment, args.a, args.b, config, verdict, facts))
     return 0
 
 

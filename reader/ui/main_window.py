@@ -27,9 +27,10 @@ from PySide6.QtWidgets import (
 )
 
 from reader import __version__
+from reader.core.same_document import same_document_note
 from reader.ui import accessibility, icons, theme
 from reader.ui.evidence import EvidenceController
-from reader.ui.opening import FILE_FILTER, DocumentOpening, same_document_note
+from reader.ui.opening import FILE_FILTER, DocumentOpening
 from reader.ui.panel_focus import PanelCycle, let_tab_leave, order_tab_chain
 from reader.ui.preferences import Preferences
 from reader.ui.reading import kind_style
@@ -344,7 +345,7 @@ class MainWindow(DocumentOpening, WindowMenus, QMainWindow):
                 self._line_up_first_passage()
             same = same_document_note(docs["a"], docs["b"])
             if same:  # said plainly, not as "1 passages" of a text matching itself
-                self.summary_bar.show_text(same)
+                self.summary_bar.show_text(same + " Open another document as A or B.")
             else:
                 self.summary_bar.show_summary(alignment.summary)
             if not alignment.matches:

@@ -23,23 +23,6 @@ from reader.ui.url_opening import PageFetcher, UrlDialog
 FILE_FILTER = f"Articles ({' '.join('*' + suffix for suffix in FORMATS)});;All files (*)"
 
 
-def same_document_note(document_a, document_b) -> str | None:
-    """A plain sentence when A and B are the same file or the same text, else None."""
-    if document_a is None or document_b is None:
-        return None
-    path_a, path_b = getattr(document_a, "path", None), getattr(document_b, "path", None)
-    try:
-        same_file = bool(path_a and path_b) and os.path.samefile(path_a, path_b)
-    except OSError:
-        same_file = False
-    if same_file:
-        return (f"A and B are the same file ({os.path.basename(path_a)}): every passage would match itself, "
-                "so there is nothing to compare. Open another document as A or B.")
-    if document_a.text == document_b.text:
-        return "A and B have exactly the same text: one is a word-for-word copy of the other, whole."
-    return None
-
-
 class DocumentOpening:
     """Mixed into ``MainWindow`` (a ``QMainWindow``); puts documents on screen."""
 

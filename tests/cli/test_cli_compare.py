@@ -218,3 +218,14 @@ def test_report_gives_a_line_per_changed_fact(capsys, pair_json):
     assert out.count("\n    ! ") == len(flagged) > 0
     assert "! date dropped: 2021" in out and "! name changed: “US State Department” → “US”" in out
     assert f"Changed facts: {len(flagged)} in " in out
+
+
+def test_one_file_given_twice_is_said_first_and_plainly(capsys):
+    path = seed_path(2)
+    status, out, _err = run_cli(capsys, "compare", path, path)
+    assert status == 0
+    assert out.startswith("A and B are the same file (002_")
+    status, out, _err = run_cli(capsys, "compare", "--json", path, path)
+    assert status == 0 and json.loads(out)["note"].startswith("A and B are the same file")
+    status, out, _err = run_cli(capsys, "compare", "--json", path, seed_path(3))
+    assert "note" not in json.loads(out)
