@@ -64,6 +64,7 @@ _SPELLING = (
     ("ours", "ors"), ("our", "or"), ("tres", "ters"), ("tre", "ter"), ("ogue", "og"),
     ("elled", "eled"), ("elling", "eling"), ("ence", "ense"),
 )
+_BRITISH_ENDINGS = tuple(british for british, _ in _SPELLING)
 
 
 class Token(NamedTuple):
@@ -109,7 +110,9 @@ def _normalize_folded(w: str) -> str:
     if w.endswith("'s"):
         w = w[:-2]
     w = w.replace("'", "").replace(",", "")
-    if len(w) > 4 and w.isalpha():
+    # One C-level test first: most words end in none of the suffixes (17 Python-level tests per
+    # word cost a tenth of a second a megabyte).
+    if len(w) > 4 and w.endswith(_BRITISH_ENDINGS) and w.isalpha():
         for british, american in _SPELLING:
             if w.endswith(british):
                 w = w[: -len(british)] + american
