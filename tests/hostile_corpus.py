@@ -37,8 +37,9 @@ class Hostile:
     readable: bool | None = False
 
 
-def _pdf(objects: dict[int, bytes], root: int = 1) -> bytes:
-    """A PDF with the given objects and a correct cross-reference table."""
+def pdf_from_objects(objects: dict[int, bytes], root: int = 1, trailer_extra: bytes = b"") -> bytes:
+    """A PDF with the given objects and a correct cross-reference table (``trailer_extra``: more
+    trailer entries, such as ``/Info``). Shared with ``tests/core/test_office_documents.py``."""
     out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
     offsets = {}
     for number in sorted(objects):
@@ -49,12 +50,13 @@ def _pdf(objects: dict[int, bytes], root: int = 1) -> bytes:
     out += b"xref\n0 %d\n0000000000 65535 f \n" % size
     for number in range(1, size):
         out += b"%010d 00000 n \n" % offsets.get(number, 0)
-    out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (size, root, xref_at)
+    out += (b"trailer\n<< /Size %d /Root %d 0 R" % (size, root) + trailer_extra
+            + b" >>\nstartxref\n%d\n%%%%EOF\n" % xref_at)
     return bytes(out)
 
 
 def _pdf_page(content: bytes, stream_dict: bytes = b"") -> bytes:
-    return _pdf({1: b"<< /Type /Catalog /Pages 2 0 R >>",
+    return pdf_from_objects({1: b"<< /Type /Catalog /Pages 2 0 R >>",
                  2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
                  3: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
                     b"/Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
@@ -190,12 +192,12 @@ def _documents(folder: Path) -> list[Hostile]:
     add("jbig2-filter.pdf", _pdf_page(b"garbage", b"/Filter /JBIG2Decode"))
     bomb = zlib.compress(b"BT /F1 12 Tf 72 720 Td (a) Tj ET " + b" " * 150_000_000, 9)
     add("flate-bomb.pdf", _pdf_page(bomb, b"/Filter /FlateDecode"), None)
-    add("deep-array.pdf", _pdf({1: b"<< /Type /Catalog /Pages 2 0 R /X " + b"[" * DEEP + b"]" * DEEP + b" >>",
+    add("deep-array.pdf", pdf_from_objects({1: b"<< /Type /Catalog /Pages 2 0 R /X " + b"[" * DEEP + b"]" * DEEP + b" >>",
                                 2: b"<< /Type /Pages /Kids [] /Count 0 >>"}))
-    add("page-loop.pdf", _pdf({1: b"<< /Type /Catalog /Pages 2 0 R >>",
+    add("page-loop.pdf", pdf_from_objects({1: b"<< /Type /Catalog /Pages 2 0 R >>",
                                2: b"<< /Type /Pages /Kids [2 0 R] /Count 1 >>"}))
     add("no-text.pdf", _pdf_page(b"0 0 m 100 100 l S"))
-    add("huge-count.pdf", _pdf({1: b"<< /Type /Catalog /Pages 2 0 R >>",
+    add("huge-count.pdf", pdf_from_objects({1: b"<< /Type /Catalog /Pages 2 0 R >>",
                                 2: b"<< /Type /Pages /Kids [3 0 R] /Count 999999999999 >>",
                                 3: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 9 9] >>"}))
     add("valid.pdf", _pdf_page(_text_stream(SENTENCE)), True)

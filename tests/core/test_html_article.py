@@ -7,15 +7,7 @@ import pytest
 from reader.core.documents import DocumentError, document_from_html, load_document
 from reader.core.html_article import EXTRACTORS, MAX_PAGE_CHARS, MAX_START_TAGS, PageError, read_html
 from reader.core.page_dates import plausible_date, publication_day
-
-STORY = [
-    "Meta has removed the Facebook and Instagram accounts of Iran's supreme leader, Ayatollah Ali Khamenei, "
-    "the company said on Thursday, citing repeated violations of its policy on dangerous organisations.",
-    "The accounts had millions of followers between them and had posted praise for the attacks on Israel, "
-    "according to a spokesperson who asked not to be named because the review was not finished.",
-    "Iran's foreign ministry called the decision an attack on free speech and said it would respond "
-    "through diplomatic channels, while analysts said the move had been expected for weeks.",
-]
+from tests.web_server import STORY
 
 PAGE = f"""<!DOCTYPE html>
 <html lang="en"><head>

@@ -11,6 +11,7 @@ from pypdf import PdfReader, PdfWriter
 from reader.core import office_extract
 from reader.core.documents import FORMATS, content_hash, load_document
 from tests.core.test_documents import error_of
+from tests.hostile_corpus import pdf_from_objects
 
 # -- a hand-written PDF --------------------------------------------------------------------------
 
@@ -33,18 +34,7 @@ def pdf_bytes(*page_streams: bytes, title: str | None = None) -> bytes:
         info_id = max(objects) + 1
         objects[info_id] = b"<< /Title (" + title.encode("latin-1") + b") >>"
         trailer_extra = b" /Info %d 0 R" % info_id
-    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-    offsets = {}
-    for number in sorted(objects):
-        offsets[number] = len(out)
-        out += b"%d 0 obj\n" % number + objects[number] + b"\nendobj\n"
-    xref_at = len(out)
-    size = max(objects) + 1
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % size
-    for number in range(1, size):
-        out += b"%010d 00000 n \n" % offsets[number]
-    out += b"trailer\n<< /Size %d /Root 1 0 R" % size + trailer_extra + b" >>\nstartxref\n%d\n%%%%EOF\n" % xref_at
-    return bytes(out)
+    return pdf_from_objects(objects, trailer_extra=trailer_extra)
 
 
 def text_stream(*lines: str) -> bytes:
