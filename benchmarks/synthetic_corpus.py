@@ -319,7 +319,7 @@ def generate_corpus(
     related = set()
     for docs_with_origin in holders.values():
         for a, b in itertools.combinations(sorted(docs_with_origin), 2):
-            related.add((names[a], names[b]))
+            related.add(_pair(names[a], names[b]))
     quoters: dict[int, set[int]] = {}
     for i, sents in enumerate(sentences):
         for origin in {o for _, o in sents if o < 0}:
@@ -327,9 +327,15 @@ def generate_corpus(
     quoting = set()
     for docs_with_quote in quoters.values():
         for a, b in itertools.combinations(sorted(docs_with_quote), 2):
-            if (names[a], names[b]) not in related:
-                quoting.add((names[a], names[b]))
+            if _pair(names[a], names[b]) not in related:
+                quoting.add(_pair(names[a], names[b]))
     return SyntheticCorpus(docs, planted, related, quoting)
+
+
+def _pair(a: str, b: str) -> tuple[str, str]:
+    # Sorted by name, as ``planted_pairs`` and every scan result are: from 100,000 articles on,
+    # "doc100000" sorts before "doc20000", so the order of creation is not the order of names.
+    return (a, b) if a < b else (b, a)
 
 
 def name_index(corpus: SyntheticCorpus) -> dict[str, int]:
