@@ -132,6 +132,23 @@ def _parquet_parts(source: str, columns: Columns, prefix: str) -> list:
     return parts
 
 
+def fetch_rows(source: str, columns: Columns, keys) -> dict[str, SourceRow]:
+    """The rows of ``keys`` in the corpus file (or Parquet folder) at SOURCE, any URL fsspec reads.
+
+    Reads partition after partition in this process (no cluster) and stops once every key is
+    found: what the window needs to show one pair of a scan result. Missing keys are left out.
+    """
+    wanted = {str(k) for k in keys}
+    found: dict[str, SourceRow] = {}
+    for part in plan_partitions(source, columns).parts:
+        for _, row in part.compute(scheduler="sync"):
+            if row.doc.key in wanted:
+                found[row.doc.key] = row
+        if len(found) == len(wanted):
+            break
+    return found
+
+
 def plan_partitions(source: str, columns: Columns, folder_keys: list[str] | None = None) -> SourcePlan:
     """The partitions of SOURCE; ``folder_keys`` (relative paths) when SOURCE is a document folder."""
     # One key prefix per plan: the alignment tasks name the same partitions as the shingling

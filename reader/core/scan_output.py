@@ -12,8 +12,8 @@ A RESULT is one of:
 ``record_row(record, titles)`` is one row (the same fields everywhere); ``write_result`` writes
 a RESULT, ``read_result`` reads one back as ``ScanFile``: its header and ``ResultPair`` rows
 (what the overview, the matrix and ``reader.core.derivation.derivation_graph`` need);
-``source_documents(header, keys)`` fetches documents from SOURCE (a folder or a local corpus
-file) when the window opens a pair. Parquet
+``source_documents(header, keys)`` fetches documents from SOURCE (a folder or a corpus
+file, local or at a URL through a reader the caller passes) when the window opens a pair. Parquet
 needs pyarrow (the ``cluster`` extra), imported only for Parquet. Must not import Qt,
 ``reader.storage`` or Dask.
 """
@@ -254,19 +254,26 @@ def read_result(path: str | pathlib.Path) -> ScanFile:
     return ScanFile(header, pairs)
 
 
-def source_documents(header: ScanHeader, keys: Iterable[str]) -> dict[str, Document]:
+def source_documents(header: ScanHeader, keys: Iterable[str], read_url=None) -> dict[str, Document]:
     """The documents ``keys`` of a RESULT's SOURCE, read from the folder or the corpus file.
 
-    Raises ``ResultError`` (one line) when SOURCE is unknown, gone, or lacks one of them.
+    A SOURCE given as a URL (``s3://``, ``gs://``, ``https://``...) is read by ``read_url(source,
+    columns, keys) -> {key: SourceRow}`` (``reader.cluster.sources.fetch_rows``, which needs the
+    cluster extra); without one such a SOURCE is refused. Raises ``ResultError`` (one line) when
+    SOURCE is unknown, gone, or lacks one of them.
     """
     wanted = [str(k) for k in keys]
     source = header.source
     if not source:
         raise ResultError("the result does not say where its texts are; choose the SOURCE it was scanned from")
-    if "://" in source:
-        raise ResultError(f"{source}: the window reads texts from local files only; copy SOURCE here")
+    remote = "://" in source
+    if remote and read_url is None:
+        raise ResultError(f"{source}: reading a SOURCE at a URL needs the cluster extra "
+                          "(pip install 'reader[cluster]'), or copy SOURCE to this machine")
+    if remote and header.source_format == "folder":
+        raise ResultError(f"{source}: a folder is read from this machine only; copy SOURCE here")
     root = pathlib.Path(source)
-    if not root.exists():
+    if not remote and not root.exists():
         raise ResultError(f"{source}: SOURCE is gone (moved or deleted); choose where it is now")
     out: dict[str, Document] = {}
     try:
@@ -275,7 +282,7 @@ def source_documents(header: ScanHeader, keys: Iterable[str]) -> dict[str, Docum
                 out[key] = load_document(root / key)
             return out
         columns = Columns(**header.columns) if header.columns else Columns()
-        found = fetch_documents(root, columns, wanted)
+        found = read_url(source, columns, wanted) if remote else fetch_documents(root, columns, wanted)
         for key, row in found.items():
             doc = document_from_text(row.doc.text, title=row.doc.title or None, source=key)
             out[key] = replace(doc, url=row.url, published=row.doc.published)

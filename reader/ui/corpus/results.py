@@ -4,7 +4,8 @@
 or ``.csv`` file, or the ``scan.json`` of a Parquet result folder), ``open(path)`` reads it on a
 background ``TaskRunner`` and shows it in a ``CorpusOverviewDialog.for_result``. Activating a
 pair there fetches its two texts from the result's SOURCE (a folder or a corpus file,
-``reader.core.scan_output.source_documents``), also in the background, then calls
+``reader.core.scan_output.source_documents``; a corpus file at a URL through fsspec when the
+cluster extra is installed), also in the background, then calls
 ``compare(document_a, document_b)``. A result that does not say where its texts are (a CSV), or
 whose SOURCE has moved, asks once for the folder or corpus file it was scanned from. Every
 failure goes to ``show_error`` in one line. Emits ``opened(dialog)`` when a result is shown.
@@ -35,6 +36,15 @@ def result_path(chosen: str) -> pathlib.Path:
             and (path.parent / HEADER_FILE).is_file():
         return path.parent
     return path
+
+
+def _url_reader():
+    """``reader.cluster.sources.fetch_rows`` when the cluster extra (Dask, fsspec) is installed."""
+    try:
+        from reader.cluster.sources import fetch_rows
+    except ImportError:
+        return None
+    return fetch_rows
 
 
 class ScanResultOpener(QObject):
@@ -94,7 +104,7 @@ class ScanResultOpener(QObject):
         def fetched(documents: dict) -> None:
             self.compare(documents[str(key_a)], documents[str(key_b)])
 
-        self._start(lambda: source_documents(header, (key_a, key_b)), fetched)
+        self._start(lambda: source_documents(header, (key_a, key_b), _url_reader()), fetched)
 
     def _ask_for_source(self) -> bool:
         """Ask where SOURCE is (a folder or a corpus file); remember it for this result."""
