@@ -17,7 +17,6 @@ conversion as the local scan's. Imports Dask and fsspec; must not import Qt or r
 
 from __future__ import annotations
 
-import json
 import pathlib
 import uuid
 from dataclasses import dataclass
@@ -34,6 +33,7 @@ from reader.core.corpus_files import (
     CorpusFileError,
     SourceRow,
     corpus_format,
+    json_line_rows,
     rows_to_docs,
 )
 from reader.core.corpus_records import CorpusDoc
@@ -69,15 +69,8 @@ def _numbered(partition: int, rows: list[SourceRow]) -> list[tuple[int, SourceRo
 
 
 def _read_jsonl_block(block: bytes, partition: int, columns: Columns, where: str) -> list[tuple[int, SourceRow]]:
-    rows = []
-    for line in block.decode("utf-8").splitlines():
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise CorpusFileError(f"{where}: partition {partition}: a line is not valid JSON ({exc.msg})") from None
-        rows.append(row)
+    # Line numbers count from the start of the block: the partition is named with them.
+    rows = list(json_line_rows(block.decode("utf-8").splitlines(), f"{where} (partition {partition})"))
     return _numbered(partition, rows_to_docs(rows, columns, f"{where} (partition {partition})"))
 
 

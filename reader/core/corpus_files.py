@@ -133,18 +133,24 @@ def _parquet_batches(path: pathlib.Path, columns: Columns) -> Iterator[list[dict
             yield batch.to_pylist()
 
 
+def json_line_rows(lines: Iterable[str], where: str) -> Iterator[Mapping]:
+    """The JSON objects of JSON Lines ``lines`` (blank lines skipped). ``CorpusFileError`` names
+    ``where`` and the line number for a line that is not a JSON object."""
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise CorpusFileError(f"{where}: line {number}: not valid JSON ({exc.msg})") from None
+        if not isinstance(row, dict):
+            raise CorpusFileError(f"{where}: line {number}: expected a JSON object")
+        yield row
+
+
 def _jsonl_rows(path: pathlib.Path) -> Iterator[Mapping]:
     with path.open(encoding="utf-8") as f:
-        for number, line in enumerate(f, start=1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise CorpusFileError(f"{path}: line {number}: not valid JSON ({exc.msg})") from None
-            if not isinstance(row, dict):
-                raise CorpusFileError(f"{path}: line {number}: expected a JSON object")
-            yield row
+        yield from json_line_rows(f, str(path))
 
 
 def _csv_rows(path: pathlib.Path) -> Iterator[Mapping]:
