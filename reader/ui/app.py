@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QApplication
 
 from reader import seeds_folder
 from reader.core.documents import DocumentError, load_document
-from reader.core.web_pages import load_source
+from reader.core.web_pages import is_web_url, load_source
 from reader.ui import icons
 from reader.ui.platform_check import display_problem
 from reader.ui.preferences import Preferences
@@ -72,13 +72,18 @@ def open_startup_pair(window) -> str:
     """Open the last pair, else the seed pair; returns what was opened, for the status bar."""
     last_a, last_b = window.preferences.last_pair()
     if last_a or last_b:
+        pages = {side: url for side, url in (("a", last_a), ("b", last_b)) if url and is_web_url(url)}
         try:
-            documents = [load_document(p) if p else None for p in (last_a, last_b)]
+            documents = [load_document(p) if p and side not in pages else None
+                         for side, p in (("a", last_a), ("b", last_b))]
         except DocumentError as error:
             message = f"Could not reopen the last pair ({error}); "
         else:
             window.compare(*documents)
-            return "Reopened the last pair."
+            for side, url in pages.items():  # fetched again in the background, as Open URL does
+                window.open_url(side, url)
+            fetching = "".join(f"; fetching {url} again for {side.upper()}…" for side, url in pages.items())
+            return "Reopened the last pair" + (fetching or ".")
     else:
         message = ""
     seeds = seed_paths()

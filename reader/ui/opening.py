@@ -151,5 +151,7 @@ class DocumentOpening:
     def _remember_pair(self) -> None:
         docs = self.comparison.documents
         paths = [getattr(docs[s], "path", None) for s in ("a", "b")]
-        self.preferences.set_last_pair(*paths)
+        # A web page is remembered by the address it was fetched from, to be fetched again.
+        pages = [getattr(getattr(docs[s], "page", None), "url", None) for s in ("a", "b")]
+        self.preferences.set_last_pair(*(path or page for path, page in zip(paths, pages)))
         self.recent.note(*paths)  # File ▸ Recent Pairs / Recent Documents

@@ -89,7 +89,8 @@ class Preferences:
 
     # Files -----------------------------------------------------------------------------
     def last_pair(self) -> tuple[str | None, str | None]:
-        """Paths of the last documents A and B that came from files (None where there was none)."""
+        """Where the last documents A and B came from: a file's path or a web page's URL (None
+        for pasted text or no document)."""
         a, b = self._get("session/last_a", ""), self._get("session/last_b", "")
         return (a if isinstance(a, str) and a else None, b if isinstance(b, str) and b else None)
 

@@ -117,3 +117,16 @@ def test_the_library_lists_site_and_date(make_window, seeds, tmp_path, server):
         window.library.shutdown()
     finally:
         database.close()
+
+
+def test_a_page_in_the_last_pair_is_fetched_again_at_the_next_start(make_window, seeds, server, qtbot):
+    window = make_window([seeds(2)], wait=False)
+    window.open_url("b", server.url("/moved"))
+    qtbot.waitUntil(lambda: getattr(window.comparison.documents["b"], "site", None) == "CNN", timeout=15_000)
+    assert window.preferences.last_pair() == (str(seeds(2).resolve()), server.url("/moved"))
+    window.close()
+    again = make_window(wait=False)
+    assert "fetching " + server.url("/moved") + " again for B" in again.statusBar().currentMessage()
+    assert again.comparison.documents["a"].path == str(seeds(2).resolve())
+    qtbot.waitUntil(lambda: getattr(again.comparison.documents["b"], "site", None) == "CNN", timeout=15_000)
+    assert again.comparison.documents["b"].text.split("\n\n")[1:] == STORY
