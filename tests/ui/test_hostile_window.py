@@ -39,6 +39,26 @@ def test_a_line_of_a_million_characters_is_shown_in_pieces(make_window, tmp_path
     assert window.comparison.alignment.matches
 
 
+def test_copying_from_a_pane_gives_the_file_text_without_display_breaks(make_window, tmp_path, seeds):
+    long_line = " ".join(f"word{i}" for i in range(600))  # about 4,800 characters, one line
+    path = tmp_path / "long.txt"
+    path.write_text("Title\r\n\r\n" + long_line + "\r\nEnd 🙂 here.\n", encoding="utf-8")
+    window = make_window([path, seeds(2)], wait=False)
+    pane = window.panes["a"]
+    assert pane.view.document().blockCount() > 4  # the long line is shown cut
+    pane.view.selectAll()
+    text = window.comparison.documents["a"].text
+    assert pane.view.createMimeDataFromSelection().text() == text
+    assert pane.selected_text() == text
+    cursor = pane.view.textCursor()
+    offsets = OffsetMap(text)
+    start = text.index("word3 ")
+    cursor.setPosition(offsets.to_qt(start))
+    cursor.setPosition(offsets.to_qt(text.index("here")), cursor.MoveMode.KeepAnchor)
+    pane.view.setTextCursor(cursor)
+    assert pane.view.createMimeDataFromSelection().text() == text[start:text.index("here")]
+
+
 def test_titles_and_quotes_are_never_markup(qtbot):
     title = "<img src='file:///etc/passwd'> <b>bold</b>"
     dialog = AnnotationDialog(None, quote="<i>quoted</i>", where=f"A: {title}")

@@ -15,16 +15,16 @@ from __future__ import annotations
 import math
 
 import shiboken6
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QUrl, Signal
-from PySide6.QtGui import QFont, QKeySequence, QPainter, QTextBlockFormat, QTextCursor, QTextDocument
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QTextEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QFont, QPainter, QTextBlockFormat, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from reader.core.page_fetch import is_web_url
 from reader.ui.plain_text import plain_tooltip
 from reader.ui.reading import fact_marks, kind_style
 from reader.ui.reading.document_header import details, source_line
 from reader.ui.reading.highlight_spans import spans_for_side
 from reader.ui.reading.offsets import OffsetMap, display_text
+from reader.ui.reading.passage_view import PassageView
 
 #: Reading fonts in order of preference; the first one installed is used.
 READING_FONTS = ["Charter", "Georgia", "Source Serif 4", "Source Serif Pro", "Noto Serif", "P052",
@@ -32,17 +32,6 @@ READING_FONTS = ["Charter", "Georgia", "Source Serif 4", "Source Serif Pro", "No
 DEFAULT_POINT_SIZE = 12
 LINE_HEIGHT_PERCENT = 140
 DOCUMENT_MARGIN = 22
-
-
-def local_files(mime) -> list[str]:
-    """The local file paths and web links (http, https) a drag carries, or [] if it carries
-    anything else. A link dragged from a browser comes as a URL, or from some as plain text."""
-    urls: list[QUrl] = mime.urls() if mime.hasUrls() else []
-    if not urls and mime.hasText() and is_web_url(mime.text()):
-        return [mime.text().strip()]
-    if not urls or not all(u.isLocalFile() or u.scheme() in ("http", "https") for u in urls):
-        return []
-    return [u.toLocalFile() if u.isLocalFile() else u.toString() for u in urls]
 
 
 class ElidedLabel(QLabel):
@@ -68,70 +57,6 @@ class ElidedLabel(QLabel):
 
     def _elide(self) -> None:
         self.setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, max(self.width(), 40)))
-
-
-class PassageView(QTextEdit):
-    """The read-only text of a pane; reports plain clicks (not drags) and dropped files."""
-
-    clicked_at = Signal(int)  # Qt position under a click on text
-    files_dropped = Signal(list)
-    copy_requested = Signal()  # Ctrl+C with no text selected: copy the selected passage pair
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setReadOnly(True)
-        self.setUndoRedoEnabled(False)
-        self.setAcceptDrops(True)
-        self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        #: Set by the pane: paints the selected passage's outline over the text.
-        self.overlay_painter = None
-
-    def keyPressEvent(self, event) -> None:
-        if event.matches(QKeySequence.StandardKey.Copy) and not self.textCursor().hasSelection():
-            self.copy_requested.emit()
-            return
-        super().keyPressEvent(event)
-
-    # Clicks -------------------------------------------------------------------------------
-    def mouseReleaseEvent(self, event) -> None:
-        super().mouseReleaseEvent(event)
-        if event.button() != Qt.MouseButton.LeftButton or self.textCursor().hasSelection():
-            return
-        point = event.position() + QPointF(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
-        # ExactHit: a click in the empty space after a line's end is not a click on the passage.
-        position = self.document().documentLayout().hitTest(point, Qt.HitTestAccuracy.ExactHit)
-        if position >= 0:
-            self.clicked_at.emit(position)
-
-    # Drops: the text is read-only, so a drop means "open this file here" ------------------
-    def dragEnterEvent(self, event) -> None:
-        if local_files(event.mimeData()):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dragMoveEvent(self, event) -> None:
-        self.dragEnterEvent(event)
-
-    def dropEvent(self, event) -> None:
-        files = local_files(event.mimeData())
-        if files:
-            event.acceptProposedAction()
-            self.files_dropped.emit(files)
-        else:
-            event.ignore()
-
-    def paintEvent(self, event) -> None:
-        super().paintEvent(event)
-        if self.overlay_painter is not None:
-            painter = QPainter(self.viewport())
-            try:
-                self.overlay_painter(painter)
-            finally:
-                painter.end()
 
 
 class ReadingPane(QFrame):
@@ -162,6 +87,7 @@ class ReadingPane(QFrame):
         self.source = ElidedLabel()
         self.source.setObjectName("paneSource")
         self.view = PassageView(self)
+        self.view.source_text = self._source_text
         self.view.clicked_at.connect(self._on_clicked)
         self.view.files_dropped.connect(self.files_dropped)
         self.view.copy_requested.connect(self.copy_requested)
@@ -289,7 +215,13 @@ class ReadingPane(QFrame):
         return (m.a_start, m.a_end) if self.side == "a" else (m.b_start, m.b_end)
 
     def selected_text(self) -> str:
-        return self.view.textCursor().selectedText().replace("\u2029", "\n")
+        cursor = self.view.textCursor()
+        return self._source_text(cursor.selectionStart(), cursor.selectionEnd())
+
+    def _source_text(self, qt_start: int, qt_end: int) -> str:
+        """The document's text between two Qt positions (display breaks left out)."""
+        text = self.document.text if self.document is not None else ""
+        return text[self._offsets.from_qt(qt_start):self._offsets.from_qt(qt_end)]
 
     # Geometry (viewport coordinates of the text view) -------------------------------------
     def visible_range(self) -> tuple[int, int]:
