@@ -163,3 +163,23 @@ def test_print_opens_a_preview_of_the_report(qtbot, seed_window):
     assert isinstance(preview, QPrintPreviewDialog) and preview.isVisible()
     preview.close()
     qtbot.waitUntil(lambda: seed_window.evidence.preview is None, timeout=5_000)
+
+
+@pytest.mark.parametrize("text_colour, background", [("#ffffff", "#000000"), ("#000000", "#ffffff")])
+def test_the_fact_box_is_drawn_in_the_palettes_text_colour(qtbot, text_colour, background):
+    from PySide6.QtGui import QColor, QPalette
+
+    from reader.ui.reading.fact_marks import FactSample
+
+    sample = FactSample()
+    qtbot.addWidget(sample)
+    palette = sample.palette()
+    palette.setColor(QPalette.ColorRole.Text, QColor(text_colour))
+    palette.setColor(QPalette.ColorRole.Window, QColor(background))
+    sample.setPalette(palette)
+    sample.setAutoFillBackground(True)
+    sample.resize(sample.sizeHint())
+    image = sample.grab().toImage()
+    # The box's left edge, half-way down: the ink of the box, not of the text inside it.
+    edge = image.pixelColor(4, sample.height() // 2)
+    assert abs(edge.lightness() - QColor(text_colour).lightness()) < 100

@@ -13,8 +13,6 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-#: The box's ink: near-black, so it shows on every kind's tint and in grey print.
-BOX_COLOUR = "#1d1d1f"
 #: Pen width in pixels: thicker than the kinds' underlines (1 px), so the two never look alike.
 BOX_WIDTH = 1.5
 #: Space between a fact's glyphs and its box, in pixels.
@@ -33,8 +31,10 @@ def fact_spans(facts, side: str) -> list[tuple[int, int]]:
     return spans
 
 
-def box_pen() -> QPen:
-    pen = QPen(QColor(BOX_COLOUR), BOX_WIDTH)
+def box_pen(ink: QColor) -> QPen:
+    """The box's pen in ``ink``: the palette's text colour, so the box shows on every kind's
+    tint in light and dark themes alike (and prints as dark grey on paper)."""
+    pen = QPen(ink, BOX_WIDTH)
     pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
     return pen
 
@@ -47,7 +47,7 @@ def paint_fact_boxes(painter: QPainter, pane, spans: list[tuple[int, int]]) -> N
         pane.view.cursorForPosition(pane.view.viewport().rect().bottomRight()).position()
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(box_pen())
+    painter.setPen(box_pen(pane.view.palette().text().color()))
     painter.setBrush(Qt.BrushStyle.NoBrush)
     for start, end in spans:
         if end < first or start > last:
@@ -76,7 +76,7 @@ class FactSample(QWidget):
         metrics = self.fontMetrics()
         box = QRectF(4, (self.height() - metrics.height()) / 2 - 1, metrics.horizontalAdvance(self.text) + 8,
                      metrics.height() + 2)
-        painter.setPen(box_pen())
+        painter.setPen(box_pen(self.palette().text().color()))
         painter.drawRoundedRect(box, 2, 2)
         painter.setPen(self.palette().text().color())
         painter.drawText(box, Qt.AlignmentFlag.AlignCenter, self.text)
