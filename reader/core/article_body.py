@@ -99,8 +99,10 @@ def count_all(*flags: bytearray) -> int:
     return acc.bit_count()
 
 
-def text_layout(text: str, tokens: list[Token] | None = None) -> TextLayout:
-    """The ``TextLayout`` of ``text`` (its tokens are ``tokenize(text)`` unless given)."""
+def text_layout(text: str, tokens: list[Token] | None = None,
+                sentences: list[Sentence] | None = None) -> TextLayout:
+    """The ``TextLayout`` of ``text`` (its tokens are ``tokenize(text)`` unless given, and its
+    sentences ``split_sentences(text, tokens)`` unless given: the engine has both already)."""
     if tokens is None:
         tokens = tokenize(text)
     starts = [t.start for t in tokens]
@@ -109,4 +111,6 @@ def text_layout(text: str, tokens: list[Token] | None = None) -> TextLayout:
     if not count:  # no line ends like a sentence, or none holds a word: all is body
         body = bytearray(b"\x01") * len(tokens)
         count = len(tokens)
-    return TextLayout(text, tokens, starts, body, count, split_sentences(text, tokens))
+    if sentences is None:
+        sentences = split_sentences(text, tokens)
+    return TextLayout(text, tokens, starts, body, count, sentences)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from itertools import chain
 
 from reader.core import rarity
-from reader.core.text import Token, split_sentences, tokenize
+from reader.core.text import Sentence, Token, split_sentences, tokenize
 
 MIN_UNIT_TERMS = 3
 #: A word in more than 1/FREQUENT_SHARE of A's units (and more than FREQUENT_MIN) is not used
@@ -45,6 +45,9 @@ class PreparedText:
     unit_lasts: list[int] = field(default_factory=list)  # end (exclusive) of each unit, for bisect
     #: ``tokens[k].norm`` for every k: compared in slices (C speed) when passages grow.
     norms: list[str] = field(default_factory=list)
+    #: ``split_sentences(text, tokens)``, which the units are made of: kept for the verdict's
+    #: sentence counts (``article_body.text_layout``), which would otherwise split them again.
+    sentences: list[Sentence] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if not self.unit_firsts:
@@ -53,13 +56,16 @@ class PreparedText:
             self.unit_lasts = [u.last for u in self.units]
         if not self.norms:
             self.norms = [t.norm for t in self.tokens]
+        if not self.sentences and self.tokens:
+            self.sentences = split_sentences(self.text, self.tokens)
 
 
 def prepare(text: str) -> PreparedText:
     tokens = tokenize(text)
     units: list[Unit] = []
     pending = None  # (start, first) of short sentences waiting to be joined
-    for s in split_sentences(text, tokens):
+    sentences = split_sentences(text, tokens)
+    for s in sentences:
         start, first = (pending if pending else (s.start, s.first))
         terms = Counter(t.norm for t in tokens[first:s.last] if not t.stop)
         if sum(terms.values()) < MIN_UNIT_TERMS:
@@ -79,7 +85,7 @@ def prepare(text: str) -> PreparedText:
                 units.append(Unit(u.start, tokens[last - 1].end, u.first, last, dict(merged)))
             else:
                 units.append(Unit(start, tokens[last - 1].end, first, last, dict(terms)))
-    return PreparedText(text, tokens, units)
+    return PreparedText(text, tokens, units, sentences=sentences)
 
 
 @dataclass(slots=True)
