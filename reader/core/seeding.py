@@ -13,7 +13,8 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass, field
-from itertools import chain
+from itertools import chain, compress
+from operator import attrgetter, not_
 
 from reader.core import rarity
 from reader.core.text import Sentence, Token, split_sentences, tokenize
@@ -62,12 +63,16 @@ class PreparedText:
 
 def prepare(text: str) -> PreparedText:
     tokens = tokenize(text)
+    # Each unit's content words are counted from two flat lists, sliced and filtered in C
+    # (``compress``), not by a Python-level generator over its tokens.
+    norms = list(map(attrgetter("norm"), tokens))
+    content = list(map(not_, map(attrgetter("stop"), tokens)))
     units: list[Unit] = []
     pending = None  # (start, first) of short sentences waiting to be joined
     sentences = split_sentences(text, tokens)
     for s in sentences:
         start, first = (pending if pending else (s.start, s.first))
-        terms = Counter(t.norm for t in tokens[first:s.last] if not t.stop)
+        terms = Counter(compress(norms[first:s.last], content[first:s.last]))
         if sum(terms.values()) < MIN_UNIT_TERMS:
             pending = (start, first)
             continue
@@ -76,7 +81,7 @@ def prepare(text: str) -> PreparedText:
     if pending is not None:
         start, first = pending
         last = len(tokens)
-        terms = Counter(t.norm for t in tokens[first:last] if not t.stop)
+        terms = Counter(compress(norms[first:last], content[first:last]))
         if terms:
             if units:  # a short tail joins the unit before it
                 u = units.pop()
@@ -85,7 +90,7 @@ def prepare(text: str) -> PreparedText:
                 units.append(Unit(u.start, tokens[last - 1].end, u.first, last, dict(merged)))
             else:
                 units.append(Unit(start, tokens[last - 1].end, first, last, dict(terms)))
-    return PreparedText(text, tokens, units, sentences=sentences)
+    return PreparedText(text, tokens, units, norms=norms, sentences=sentences)
 
 
 @dataclass(slots=True)
