@@ -117,15 +117,13 @@ def weigh(pa: PreparedText, pb: PreparedText) -> Vectors:
     than "sent" whatever the texts' length. The two are blended geometrically, the local share
     growing with the number of units: ``isf ** l * background ** (1 - l)``, ``l = n / (n + PRIOR_UNITS)``.
     """
-    df: Counter[str] = Counter()
-    for u in pa.units:
-        df.update(u.terms.keys())
-    for u in pb.units:
-        df.update(u.terms.keys())
+    # Every unit's words counted in one C loop (a Counter.update per unit took twice as long).
+    df = Counter(chain.from_iterable(u.terms for u in chain(pa.units, pb.units)))
     n = len(pa.units) + len(pb.units)
     local = n / (n + PRIOR_UNITS)
+    background = rarity.weights(df)
     # Smoothed so that a word found in every unit still counts: plain log(n / df) would be zero.
-    isf = {t: math.log(1.0 + n / c) ** local * rarity.weight(t) ** (1.0 - local) for t, c in df.items()}
+    isf = {t: math.log(1.0 + n / c) ** local * background[t] ** (1.0 - local) for t, c in df.items()}
 
     def vec(u: Unit) -> dict[str, float]:
         return {t: c * isf[t] for t, c in u.terms.items()}
@@ -134,14 +132,20 @@ def weigh(pa: PreparedText, pb: PreparedText) -> Vectors:
 
 
 def cosine(x: dict[str, float], y: dict[str, float]) -> float:
-    if len(x) > len(y):
-        x, y = y, x
-    dot = sum(w * y[t] for t, w in x.items() if t in y)
+    dot = _dot(x, y)
     if not dot:
         return 0.0
-    nx = math.sqrt(sum(w * w for w in x.values()))
-    ny = math.sqrt(sum(w * w for w in y.values()))
-    return dot / (nx * ny)
+    return dot / (_norm(x) * _norm(y))
+
+
+def _dot(x: dict[str, float], y: dict[str, float]) -> float:
+    if len(x) > len(y):  # walk the shorter
+        x, y = y, x
+    return sum(w * y[t] for t, w in x.items() if t in y)
+
+
+def _norm(x: dict[str, float]) -> float:
+    return math.sqrt(sum(w * w for w in x.values()))
 
 
 def dice(x: dict, y: dict) -> float:
@@ -210,11 +214,29 @@ def find_seeds(pa: PreparedText, pb: PreparedText, vectors: Vectors, threshold: 
             bounds[k, nb] = b
         return b
 
-    def keep(i: int, j: int, k: int, nb: int, wb) -> None:
+    # Each unit's norm, computed on its first candidate pair: ``cosine`` computes both norms for
+    # every pair, and on two 1 MB texts that was four fifths of its work.
+    norms_a: dict[int, float] = {}
+    norms_b: dict[int, float] = {}
+
+    def similarity(i: int, j: int) -> float:
+        """``cosine(va[i], vb[j])``, the very same float."""
+        dot = _dot(va[i], vb[j])
+        if not dot:
+            return 0.0
+        nx = norms_a.get(i)
+        if nx is None:
+            nx = norms_a[i] = _norm(va[i])
+        ny = norms_b.get(j)
+        if ny is None:
+            ny = norms_b[j] = _norm(vb[j])
+        return dot / (nx * ny)
+
+    def keep(i: int, j: int, k: int, nb: int) -> None:
         d = 2.0 * k / (sizes[i] + nb)
         if d < dt:
             return
-        c = cosine(va[i], wb)
+        c = similarity(i, j)
         if c >= threshold:
             seeds.append((i, j, c, d))
 
@@ -300,7 +322,6 @@ def find_seeds(pa: PreparedText, pb: PreparedText, vectors: Vectors, threshold: 
                 tick(blk * n_b + j, n_blocks * n_b)
             u = pb.units[j]
             terms = u.terms
-            wb = vb[j]
             nb = len(terms)
             if skipped or not use_bits:
                 if blk:
@@ -314,7 +335,7 @@ def find_seeds(pa: PreparedText, pb: PreparedText, vectors: Vectors, threshold: 
                     d = 2.0 * (k if not skipped else len(ta.keys() & terms.keys())) / (len(ta) + nb)
                     if d < dt:
                         continue
-                    c = cosine(va[i], wb)
+                    c = similarity(i, j)
                     if c >= threshold:
                         seeds.append((i, j, c, d))
                 continue
@@ -345,11 +366,11 @@ def find_seeds(pa: PreparedText, pb: PreparedText, vectors: Vectors, threshold: 
                     x = exactly & up_to[min(limit, largest)]
                     if x:
                         for i in members(x, lo):
-                            keep(i, j, shared, nb, wb)
+                            keep(i, j, shared, nb)
             if more:  # sharing four words or more: count them
                 for i in members(more, lo):
                     k = len(ua[i].terms.keys() & terms.keys())
                     if k >= need:
-                        keep(i, j, k, nb, wb)
+                        keep(i, j, k, nb)
     seeds.sort()
     return seeds
