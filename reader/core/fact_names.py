@@ -49,8 +49,11 @@ _WORD_FORM_RE = re.compile(r"\w+(?:[’']\w+)*")
 # The words of a name as written ("U.S.", "Ayatollah", "19"), not right after a word character
 # or a dot: dotted initials, a capital and word characters, or digits. Each lookbehind comes
 # after the first character, so that re skips to the next capital or digit instead of testing
-# it at every character (a whole text's pass in ``TextWords`` is 20% faster).
-_NAME_SURFACE_RE = re.compile(r"[A-Z](?<![\w.][A-Z])(?:\.(?:[A-Z]\.)+|\w*)|\d(?<![\w.]\d)\d*")
+# it at every character (a whole text's pass in ``TextWords`` is 20% faster). For the same
+# reason the pattern opens with one class for both kinds (re skips ahead only to a pattern's
+# opening class, not to an alternation's) and a lookbehind then tells which (29 ms -> 23 ms).
+_NAME_SURFACE_RE = re.compile(r"[A-Z\d](?:(?<=[A-Z])(?<![\w.][A-Z])(?:\.(?:[A-Z]\.)+|\w*)"
+                              r"|(?<=\d)(?<![\w.]\d)\d*)")
 
 _LOWER_WORD_RE = re.compile(r"\b[a-z]+\b")
 # A capitalised word inside a sentence: after a lower-case word, a digit, a comma or a semicolon,

@@ -243,7 +243,19 @@ def quoted_spans(text: str) -> list[QuoteSpan]:
     another opening mark is stray. A straight mark opens only before a non-space and not right
     after a letter or digit (``5" screen``), and closes only after a non-space: when the next
     straight mark looks like an opening one, the first is stray.
+    The last few texts' spans are kept (``QUOTES_CACHE``): the engine, the verdict and the
+    facts each ask for those of both texts of a pair.
     """
+    return list(_quoted_spans(text))
+
+
+#: Texts whose quotation spans ``quoted_spans`` keeps: the two of the pair being compared, and
+#: a few more for the window's library ranking.
+QUOTES_CACHE = 8
+
+
+@lru_cache(maxsize=QUOTES_CACHE)
+def _quoted_spans(text: str) -> tuple[QuoteSpan, ...]:
     spans = []
     i = 0
     n = len(text)
@@ -269,4 +281,4 @@ def quoted_spans(text: str) -> list[QuoteSpan]:
             continue
         spans.append(QuoteSpan(i, j + 1))
         i = j + 1
-    return spans
+    return tuple(spans)
