@@ -99,13 +99,15 @@ def count_all(*flags: bytearray) -> int:
     return acc.bit_count()
 
 
-def text_layout(text: str, tokens: list[Token] | None = None,
-                sentences: list[Sentence] | None = None) -> TextLayout:
-    """The ``TextLayout`` of ``text`` (its tokens are ``tokenize(text)`` unless given, and its
-    sentences ``split_sentences(text, tokens)`` unless given: the engine has both already)."""
+def text_layout(text: str, tokens: list[Token] | None = None, sentences: list[Sentence] | None = None,
+                starts: list[int] | None = None) -> TextLayout:
+    """The ``TextLayout`` of ``text``: its tokens are ``tokenize(text)`` unless given, and its
+    sentences ``split_sentences(text, tokens)``, its tokens' starts listed, unless given (the
+    engine has all three already)."""
     if tokens is None:
         tokens = tokenize(text)
-    starts = [t.start for t in tokens]
+    if starts is None:
+        starts = [t.start for t in tokens]
     body = span_flags(starts, _body_lines(text))
     count = body.count(1)
     if not count:  # no line ends like a sentence, or none holds a word: all is body

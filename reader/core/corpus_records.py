@@ -135,7 +135,7 @@ def _layout(text: str) -> TextLayout:
     """``text``'s layout over the engine's tokens and sentences of it (cached when it was just
     aligned)."""
     prepared = prepare_cached(text)
-    return text_layout(text, prepared.tokens, prepared.sentences)
+    return text_layout(text, prepared.tokens, prepared.sentences, prepared.starts)
 
 
 def record_from_alignment(a: CorpusDoc, b: CorpusDoc, matches: Sequence[Match], share_a: float,

@@ -46,6 +46,9 @@ class PreparedText:
     unit_lasts: list[int] = field(default_factory=list)  # end (exclusive) of each unit, for bisect
     #: ``tokens[k].norm`` for every k: compared in slices (C speed) when passages grow.
     norms: list[str] = field(default_factory=list)
+    #: ``tokens[k].start`` for every k, ascending: the tokens inside a span are a bisect away.
+    #: Kept, as the quotation flags, the summary and the verdict's layout each listed them.
+    starts: list[int] = field(default_factory=list)
     #: ``split_sentences(text, tokens)``, which the units are made of: kept for the verdict's
     #: sentence counts (``article_body.text_layout``), which would otherwise split them again.
     sentences: list[Sentence] = field(default_factory=list)
@@ -57,6 +60,8 @@ class PreparedText:
             self.unit_lasts = [u.last for u in self.units]
         if not self.norms:
             self.norms = [t.norm for t in self.tokens]
+        if not self.starts:
+            self.starts = [t.start for t in self.tokens]
         if not self.sentences and self.tokens:
             self.sentences = split_sentences(self.text, self.tokens)
 
@@ -90,7 +95,7 @@ def prepare(text: str) -> PreparedText:
                 units.append(Unit(u.start, tokens[last - 1].end, u.first, last, dict(merged)))
             else:
                 units.append(Unit(start, tokens[last - 1].end, first, last, dict(terms)))
-    return PreparedText(text, tokens, units, norms=norms, sentences=sentences)
+    return PreparedText(text, tokens, units, norms=norms, starts=[t.start for t in tokens], sentences=sentences)
 
 
 @dataclass(slots=True)
