@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
+from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice, repeat
@@ -151,7 +152,38 @@ def tokenize(text: str) -> list[Token]:
             stops[raw] = norm in STOPWORDS or raw.lower() in STOPWORDS
         extend(map(make, repeat(Token), zip(map(start, chunk), map(end, chunk),
                                             map(norms.__getitem__, raws), map(stops.__getitem__, raws))))
+    _remember_words(text, frozenset(norms))
     return out
+
+
+#: Texts whose distinct words ``distinct_words`` keeps (``tokenize`` leaves them there): the two
+#: of the pair just compared, and a few more.
+WORDS_CACHE = 8
+_words_cache: OrderedDict[str, frozenset[str]] = OrderedDict()
+_words_lock = threading.Lock()  # the window tokenizes in worker threads
+
+
+def distinct_words(text: str) -> frozenset[str]:
+    """Every distinct word of ``text`` as written (``WORD_RE``'s matches), each once.
+
+    ``tokenize`` leaves those of the last few texts it cut, so after it this costs nothing.
+    """
+    with _words_lock:
+        words = _words_cache.get(text)
+        if words is not None:
+            _words_cache.move_to_end(text)
+            return words
+    words = frozenset(WORD_RE.findall(text))
+    _remember_words(text, words)
+    return words
+
+
+def _remember_words(text: str, words: frozenset[str]) -> None:
+    with _words_lock:
+        _words_cache[text] = words
+        _words_cache.move_to_end(text)
+        while len(_words_cache) > WORDS_CACHE:
+            _words_cache.popitem(last=False)
 
 
 _ABBREVIATIONS = frozenset(
