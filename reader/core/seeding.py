@@ -14,10 +14,10 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import chain, compress
-from operator import attrgetter, not_
+from operator import not_
 
 from reader.core import rarity
-from reader.core.text import Sentence, Token, split_sentences, tokenize
+from reader.core.text import Sentence, Token, split_sentences, token_columns
 
 MIN_UNIT_TERMS = 3
 #: A word in more than 1/FREQUENT_SHARE of A's units (and more than FREQUENT_MIN) is not used
@@ -67,11 +67,10 @@ class PreparedText:
 
 
 def prepare(text: str) -> PreparedText:
-    tokens = tokenize(text)
+    tokens, starts, norms, stops = token_columns(text)
     # Each unit's content words are counted from two flat lists, sliced and filtered in C
     # (``compress``), not by a Python-level generator over its tokens.
-    norms = list(map(attrgetter("norm"), tokens))
-    content = list(map(not_, map(attrgetter("stop"), tokens)))
+    content = list(map(not_, stops))
     units: list[Unit] = []
     pending = None  # (start, first) of short sentences waiting to be joined
     sentences = split_sentences(text, tokens)
@@ -95,7 +94,7 @@ def prepare(text: str) -> PreparedText:
                 units.append(Unit(u.start, tokens[last - 1].end, u.first, last, dict(merged)))
             else:
                 units.append(Unit(start, tokens[last - 1].end, first, last, dict(terms)))
-    return PreparedText(text, tokens, units, norms=norms, starts=[t.start for t in tokens], sentences=sentences)
+    return PreparedText(text, tokens, units, norms=norms, starts=starts, sentences=sentences)
 
 
 @dataclass(slots=True)
