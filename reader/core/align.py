@@ -188,8 +188,8 @@ def align_prepared(pa: PreparedText, pb: PreparedText, config: AlignConfig = Ali
     seeds = [s for s in seeds if strong(s)]
     clusters = summary_clusters(seeds, clusters, pa, pb, vectors, threshold) or clusters
     check()
-    flags_a = in_quotes(pa.tokens, quoted_spans(pa.text))
-    flags_b = in_quotes(pb.tokens, quoted_spans(pb.text))
+    flags_a = in_quotes(pa.tokens, quoted_spans(pa.text), pa.starts)
+    flags_b = in_quotes(pb.tokens, quoted_spans(pb.text), pb.starts)
     clusters = drop_overlaps(clusters, pa, pb, vectors, config.max_gap_sentences)
     check()
     clusters = with_edges(clusters, pa, pb, vectors, threshold * EDGE_FACTOR)

@@ -61,10 +61,10 @@ def joined(spans: list[Span], pa, pb, config, flags_a, flags_b, free_a, free_b) 
     return [passage_match(span, diff, pa, pb, config, flags_a, flags_b, free_a, free_b) for span, diff in out]
 
 
-def in_quotes(tokens, quotes) -> bytearray:
-    """1 for each token that stands inside a quotation span."""
+def in_quotes(tokens, quotes, starts: list[int] | None = None) -> bytearray:
+    """1 for each token that stands inside a quotation span (``starts``: as ``token_ranges``)."""
     flags = bytearray(len(tokens))
-    for lo, hi in token_ranges(tokens, [(q.start, q.end) for q in quotes]):
+    for lo, hi in token_ranges(tokens, [(q.start, q.end) for q in quotes], starts):
         flags[lo:hi] = b"\x01" * (hi - lo)
     return flags
 

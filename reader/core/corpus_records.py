@@ -132,8 +132,10 @@ def _evidence(matches: Sequence[Match], layout_a: TextLayout, layout_b: TextLayo
 
 
 def _layout(text: str) -> TextLayout:
-    """``text``'s layout over the engine's tokens of it (cached when it was just aligned)."""
-    return text_layout(text, prepare_cached(text).tokens)
+    """``text``'s layout over the engine's tokens and sentences of it (cached when it was just
+    aligned)."""
+    prepared = prepare_cached(text)
+    return text_layout(text, prepared.tokens, prepared.sentences, prepared.starts)
 
 
 def record_from_alignment(a: CorpusDoc, b: CorpusDoc, matches: Sequence[Match], share_a: float,

@@ -126,7 +126,7 @@ def _trie_pattern(words) -> str:
 
 # The anchor words in lowered text; a word that begins another ("sep", "september") is of its class.
 _ANCHOR_WORD_RE = re.compile(_trie_pattern(_ANCHOR_WORDS))
-_CURRENCY_SIGN_RE = re.compile(r"[$£€¥]")
+_CURRENCY_SIGNS = "$£€¥"
 _WORD_FORM_RE = re.compile(r"\w+(?:[’']\w+)*")
 
 _QUOTE_TRIM = " ,.;:\n"
@@ -227,14 +227,24 @@ def _anchors(text: str) -> list[tuple[int, str]]:
     at a word's start, or a currency sign. Each pattern is tried only where it can start: a dozen
     passes of the facts' patterns over the whole text took ten times as long."""
     out = [(m.start(), _DIGIT) for m in _DIGITS_START_RE.finditer(text)]
-    out.extend((m.start() - 2 if text[max(0, m.start() - 2):m.start()] == "US" else m.start(), _SIGN)
-               for m in _CURRENCY_SIGN_RE.finditer(text))
+    out.extend((at - 2 if text[max(0, at - 2):at] == "US" else at, _SIGN) for at in _sign_positions(text))
     low = text.lower()
     # A match never hides an anchor: the letters it takes all follow a letter, and an anchor
     # word starts only after a character that is not a letter or digit.
     out.extend((m.start(), _ANCHOR_WORDS[m.group()]) for m in _ANCHOR_WORD_RE.finditer(low)
                if m.start() == 0 or not low[m.start() - 1].isalnum())
     return sorted(set(out))
+
+
+def _sign_positions(text: str):
+    """Where a currency sign stands in ``text``: ``str.find`` skips to each of the four signs
+    (rare in prose) far faster than a regular expression tests every character (0.3 ms a
+    megabyte against 5)."""
+    for sign in _CURRENCY_SIGNS:
+        at = text.find(sign)
+        while at != -1:
+            yield at
+            at = text.find(sign, at + 1)
 
 
 def same_fact(f: Fact, g: Fact) -> bool:

@@ -24,7 +24,7 @@ import re
 from functools import lru_cache
 
 from reader.core import rarity
-from reader.core.text import STOPWORDS, normalize_word
+from reader.core.text import STOPWORDS, distinct_words, normalize_word
 
 #: A capitalised word that opens a sentence is taken for a name only when it is rarer than
 #: this in English at large (Zipf, ``reader.core.rarity``): "Meanwhile" (4.5), "Despite" (5.0)
@@ -49,8 +49,11 @@ _WORD_FORM_RE = re.compile(r"\w+(?:[’']\w+)*")
 # The words of a name as written ("U.S.", "Ayatollah", "19"), not right after a word character
 # or a dot: dotted initials, a capital and word characters, or digits. Each lookbehind comes
 # after the first character, so that re skips to the next capital or digit instead of testing
-# it at every character (a whole text's pass in ``TextWords`` is 20% faster).
-_NAME_SURFACE_RE = re.compile(r"[A-Z](?<![\w.][A-Z])(?:\.(?:[A-Z]\.)+|\w*)|\d(?<![\w.]\d)\d*")
+# it at every character (a whole text's pass in ``TextWords`` is 20% faster). For the same
+# reason the pattern opens with one class for both kinds (re skips ahead only to a pattern's
+# opening class, not to an alternation's) and a lookbehind then tells which (29 ms -> 23 ms).
+_NAME_SURFACE_RE = re.compile(r"[A-Z\d](?:(?<=[A-Z])(?<![\w.][A-Z])(?:\.(?:[A-Z]\.)+|\w*)"
+                              r"|(?<=\d)(?<![\w.]\d)\d*)")
 
 _LOWER_WORD_RE = re.compile(r"\b[a-z]+\b")
 # A capitalised word inside a sentence: after a lower-case word, a digit, a comma or a semicolon,
@@ -190,7 +193,8 @@ class TextWords:
     regular expression (searching the text word by word cost a second a megabyte, and
     ``str.find`` for each word asked about still more than one pass):
 
-    - ``written(word)``: whether the text writes ``word`` in lower case, as a whole word.
+    - ``written(word)``: whether the text writes ``word`` in lower case, as a whole word (from
+      its distinct words, ``lower_case_words``: no pass at all once the engine has cut it).
     - ``capitalised_inside(word)``: whether it capitalises ``word`` inside a sentence (after a
       lower-case word, a digit, a comma or a semicolon, and perhaps an opening mark).
     - ``has_head(head)``: whether one of its capitalised words (or numbers) has that head
@@ -205,7 +209,7 @@ class TextWords:
 
     def written(self, word: str) -> bool:
         if self._lower is None:
-            self._lower = set(_LOWER_WORD_RE.findall(self.text))
+            self._lower = lower_case_words(distinct_words(self.text))
         return word in self._lower
 
     def capitalised_inside(self, word: str) -> bool:
@@ -217,6 +221,24 @@ class TextWords:
         if self._heads is None:
             self._heads = {_head(w) for w in set(_NAME_SURFACE_RE.findall(self.text))}
         return head in self._heads
+
+
+def lower_case_words(words) -> set[str]:
+    """What ``_LOWER_WORD_RE`` finds in a text, from the text's distinct words (``distinct_words``).
+
+    A run of lower-case letters between non-word characters lies inside one word of ``WORD_RE``,
+    and is found in that word alone: a word of ``WORD_RE`` takes every word character next to it,
+    so it starts and ends next to a non-word character or the text's edge, as its string does.
+    Each distinct word is then looked at once, instead of the whole text (40 ms a megabyte).
+    """
+    out: set[str] = set()
+    for word in words:
+        if word.isascii() and word.isalpha():  # one run of ASCII letters: all of it, or nothing
+            if word.islower():
+                out.add(word)
+        else:
+            out.update(_LOWER_WORD_RE.findall(word))
+    return out
 
 
 def merged_spans(spans, length: int) -> list[tuple[int, int]]:

@@ -13,13 +13,15 @@ from reader.core.matches import Summary
 from reader.core.seeding import PreparedText
 
 
-def token_ranges(tokens, spans) -> list[tuple[int, int]]:
+def token_ranges(tokens, spans, starts: list[int] | None = None) -> list[tuple[int, int]]:
     """Index ranges ``[lo, hi)`` of the tokens that start inside each character span, merged.
 
-    Binary search over the tokens' starts: a long text with thousands of spans costs one pass
-    to list the starts, not a Python step per token per span.
+    Binary search over the tokens' starts (``starts``, listed here unless given): a long text
+    with thousands of spans costs one pass to list the starts, not a Python step per token per
+    span.
     """
-    starts = [t.start for t in tokens]
+    if starts is None:
+        starts = [t.start for t in tokens]
     out: list[tuple[int, int]] = []
     for s, e in sorted(spans):
         lo, hi = bisect_left(starts, s), bisect_left(starts, e)
@@ -37,14 +39,14 @@ def tokens_inside(tokens, spans) -> list:
     return [t for lo, hi in token_ranges(tokens, spans) for t in tokens[lo:hi]]
 
 
-def covered_tokens(tokens, spans) -> int:
-    """How many tokens start inside the union of ``spans``."""
-    return sum(hi - lo for lo, hi in token_ranges(tokens, spans))
+def covered_tokens(tokens, spans, starts: list[int] | None = None) -> int:
+    """How many tokens start inside the union of ``spans`` (``starts``: as ``token_ranges``)."""
+    return sum(hi - lo for lo, hi in token_ranges(tokens, spans, starts))
 
 
 def summarize(matches, pa: PreparedText, pb: PreparedText) -> Summary:
     wa, wb = len(pa.tokens), len(pb.tokens)
-    ca = covered_tokens(pa.tokens, [(m.a_start, m.a_end) for m in matches])
-    cb = covered_tokens(pb.tokens, [(m.b_start, m.b_end) for m in matches])
+    ca = covered_tokens(pa.tokens, [(m.a_start, m.a_end) for m in matches], pa.starts)
+    cb = covered_tokens(pb.tokens, [(m.b_start, m.b_end) for m in matches], pb.starts)
     longest = max((m.longest_run for m in matches), default=0)
     return Summary(ca / wa if wa else 0.0, cb / wb if wb else 0.0, len(matches), longest, wa, wb)

@@ -1,6 +1,8 @@
 """``reader compare``: the readable report, ``--json``, option mapping, and every bad argument."""
 
 import json
+import subprocess
+import sys
 
 import pytest
 
@@ -18,6 +20,19 @@ def pair_json(capsys):
     status, out, err = run_cli(capsys, "compare", seed_path(2), seed_path(3), "--json")
     assert (status, err) == (0, "")
     return json.loads(out)
+
+
+@pytest.mark.parametrize("json_flag", [["--json"], []])
+def test_compare_as_its_own_process_prints_all_of_it(capsys, monkeypatch, json_flag):
+    # As a program, compare ends its process without the interpreter's clean-up
+    # (``reader.cli._end_now``): what it printed must all be there, as in process, status 0.
+    monkeypatch.setenv("COLUMNS", "100")  # one report width in and out of process
+    monkeypatch.delenv("PYTHONUNBUFFERED", raising=False)  # its output buffered, as usual
+    argv = ["compare", str(seed_path(2)), str(seed_path(3)), *json_flag]
+    done = subprocess.run([sys.executable, "-m", "reader", *argv], capture_output=True, encoding="utf-8")
+    assert (done.returncode, done.stderr) == (0, "")
+    status, out, err = run_cli(capsys, *argv)
+    assert done.stdout == out and out.endswith("\n")
 
 
 def test_json_describes_both_documents(pair_json):

@@ -6,7 +6,14 @@ import random
 import pytest
 
 from reader.core.align import tokens_inside
-from reader.core.article_body import body_tokens, count_all, span_flags, text_layout
+from reader.core.article_body import (
+    SENTENCE_END_RE,
+    _ends_like_sentence,
+    body_tokens,
+    count_all,
+    span_flags,
+    text_layout,
+)
 from reader.core.text import split_sentences, tokenize
 from reader.core.verdict import _counterpart_position, _Counterparts
 from tests.conftest import seed_path
@@ -29,6 +36,16 @@ def test_layout_body_is_body_tokens(text):
     assert layout.body_count == len(body)
     assert layout.sentences == split_sentences(text, tokens)
     assert layout.starts == [t.start for t in tokens]
+
+
+LINE_ENDS = ["", " ", ".", "a. ", 'a."', 'a. "', '"', "a.)", "x;\r", "x:\t", "a…’ ", "a.\u00a0", "a.\u2028",
+             '")', "end ]", "a?!", "a.b", "a. b", "It ended.” ’", "menu |", "(see above)", "Q: "]
+
+
+@pytest.mark.parametrize("line", LINE_ENDS + seed_path(2).read_text(encoding="utf-8").split("\n"))
+def test_a_line_ends_like_a_sentence_as_the_pattern_says(line):
+    # The string test is the pattern's meaning, made faster: the two must never disagree.
+    assert _ends_like_sentence(line) == bool(SENTENCE_END_RE.search(line))
 
 
 def test_flags_count_the_tokens_inside_spans():

@@ -4,8 +4,12 @@ capitalised inside a sentence, heads of capitalised words)."""
 
 from __future__ import annotations
 
+import pytest
+
 from reader.core.fact_extract import _anchors
-from reader.core.fact_names import TextWords, name_heads
+from reader.core.fact_names import _LOWER_WORD_RE, TextWords, lower_case_words, name_heads
+from reader.core.text import WORD_RE, distinct_words, tokenize
+from tests.conftest import seed_path
 
 
 def test_anchors_start_words_and_numbers_not_inside_them():
@@ -32,6 +36,22 @@ def test_lower_case_words_are_whole_words():
     words = TextWords("Tehran and café, the_end and Meta")
     assert words.written("and") and words.written("the_end") is False
     assert not words.written("caf") and not words.written("tehran") and not words.written("meta")
+
+
+WORDY = ("don't café e\u0301te\u0301 abc_def x1y U.S. naïve 1,200 it's “quoted” ÉCOLE école a-b ab.cd "
+         "ab,cd A.b _x x_ \u0301ab ab\u0301 Ünter über 3rd o’clock")
+
+
+@pytest.mark.parametrize("text", ["", WORDY] + [seed_path(n).read_text(encoding="utf-8") for n in range(5)])
+def test_lower_case_words_from_distinct_words_are_the_whole_text_pass(text):
+    # What ``written`` now asks of the text's distinct words is what one pass over it finds,
+    # before and after ``tokenize`` has left its words for ``distinct_words``.
+    whole_text = set(_LOWER_WORD_RE.findall(text))
+    assert distinct_words(text) == frozenset(WORD_RE.findall(text))
+    assert lower_case_words(distinct_words(text)) == whole_text
+    tokenize(text)
+    assert distinct_words(text) == frozenset(WORD_RE.findall(text))
+    assert lower_case_words(distinct_words(text)) == whole_text
 
 
 def test_heads_of_capitalised_words_and_initials():
