@@ -226,6 +226,19 @@ _END_RE = re.compile(r"[.!?…\n](?:(?<=[.!?…])[.!?…]*[\"”“’'»›)\]]
 _NEXT_CHAR_RE = re.compile(r"\s*(\S)")
 
 
+# The word after a full stop: ``_opens_sentence``.
+_NEXT_WORD_RE = re.compile(r"\s*([A-Z][a-z]+)\b")
+
+
+def _opens_sentence(text: str, at: int) -> bool:
+    """Whether the word at ``at`` opens a sentence although a single letter and a full stop come
+    before it: a capitalised function word of two letters or more ("Captain Darryl A. In
+    response, …"; "Plan B. The …") follows an initial far more often as a new sentence than as
+    a name ("John F. Kennedy"). A single-letter word ("A", "I") may be the next initial."""
+    following = _NEXT_WORD_RE.match(text, at)
+    return following is not None and following.group(1).lower() in STOPWORDS
+
+
 #: A "sentence" longer than this (words) is cut into even pieces no longer than this (tuned on
 #: PAN: 60 beats 40, 50, 70, 80, 120 and no cut; news sentences rarely reach it).
 MAX_SENTENCE_WORDS = 60
@@ -247,7 +260,9 @@ def split_sentences(text: str, tokens: list[Token]) -> list[Sentence]:
         if not m.group().endswith("\n"):
             before = text[max(0, m.start() - 6): m.start()].split()
             word = before[-1].lower().rstrip(".") if before else ""
-            if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+            if word in _ABBREVIATIONS:
+                continue
+            if len(word) == 1 and word.isalpha() and not _opens_sentence(text, m.end()):
                 continue
         else:
             following = _NEXT_CHAR_RE.match(text, m.end())

@@ -127,3 +127,16 @@ def test_a_quotation_is_never_longer_than_the_bound():
     short_quote = "“" + "word " * 20 + "”"
     assert quoted_spans(long_quote) == []
     assert [(q.start, q.end) for q in quoted_spans(short_quote)] == [(0, len(short_quote))]
+
+
+def test_an_initial_ends_a_sentence_only_before_a_capitalised_function_word():
+    def cut(text):
+        return [text[s.start:s.end] for s in split_sentences(text, tokenize(text))]
+
+    # From the MSRP embedded set: the quotation was glued to a filler line and its 14 identical
+    # words went unreported.
+    assert cut("Training Unit - Captain Darryl A. In response, Medina issued a statement.") == [
+        "Training Unit - Captain Darryl A", "In response, Medina issued a statement"]
+    assert cut("He drew up Plan B. The board approved it.") == ["He drew up Plan B", "The board approved it"]
+    assert cut("John F. Kennedy spoke. J. A. Smith and E. E. Cummings came.") == [
+        "John F. Kennedy spoke", "J. A. Smith and E. E. Cummings came"]
