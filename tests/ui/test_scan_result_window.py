@@ -94,3 +94,30 @@ def test_a_result_that_is_not_one_is_an_error_line(qtbot, make_window, tmp_path)
     opener.open(str(bad))
     qtbot.waitUntil(lambda: bool(errors), timeout=20_000)
     assert "not a scan result" in errors[0] and str(bad) in errors[0]
+
+
+def test_a_big_result_lists_every_pair_though_the_pictures_show_the_strongest(qtbot, make_window, result,
+                                                                             monkeypatch):
+    from reader.ui.corpus import overview
+
+    pairs = json.loads(result.read_text(encoding="utf-8"))["pairs"]
+    assert len(pairs) > 4
+    monkeypatch.setattr(overview, "RESULT_DOCUMENTS", 4)
+    window = make_window(wait=False)
+    dialog = _open(qtbot, window, result)
+    assert len(dialog.result.keys) < len({p[k] for p in pairs for k in ("doc_a", "doc_b")})
+    assert dialog.pairs.topLevelItemCount() == len(pairs)  # the table: every pair
+    assert "show the" in dialog.status.text() and "strongest pairs" in dialog.status.text()
+    # A pair only the table lists opens with its source first, as any other.
+    shown = []
+    window.scan_results.compare = lambda a, b: shown.append((a.source, b.source))
+    last = pairs[-1]
+    dialog.pairs.itemActivated.emit(dialog.pairs.topLevelItem(len(pairs) - 1), 0)
+    qtbot.waitUntil(lambda: bool(shown), timeout=20_000)
+    expected = (last["source"], last["copy"]) if last["source"] else (last["doc_a"], last["doc_b"])
+    assert shown[0] == expected
+
+    monkeypatch.setattr(overview, "RESULT_TABLE_PAIRS", 3)
+    dialog = _open(qtbot, window, result)
+    assert dialog.pairs.topLevelItemCount() == 3
+    assert "The table lists the strongest 3 pairs." in dialog.status.text()

@@ -10,8 +10,9 @@ Activating a pair (a heat-map cell, a graph edge, a table row) emits
 ``compare_requested(key_a, key_b)`` with the source first when the direction is known.
 ``CorpusOverviewDialog.for_result(scan_file)`` shows a scan result read from disk
 (``reader.core.scan_output.ScanFile``) the same way, without scanning: the documents that share
-something, at most ``RESULT_DOCUMENTS`` of them (those of the strongest pairs). Must not import
-reader.storage.
+something in the matrix and the graph, at most ``RESULT_DOCUMENTS`` of them (those of the
+strongest pairs), and every pair in the table, at most ``RESULT_TABLE_PAIRS`` (the strongest).
+Must not import reader.storage.
 """
 
 from __future__ import annotations
@@ -44,6 +45,10 @@ SCAN_WORKERS = 2
 #: by node, and beyond a few hundred neither can be read (nor drawn quickly); a result of a big
 #: archive shows the documents of its strongest pairs.
 RESULT_DOCUMENTS = 150
+#: Pairs of a scan result listed in the table at most, strongest first: a table of tens of
+#: thousands of rows fills in a second or two and sorts and scrolls well; a result of millions
+#: of pairs is for the result file itself (Parquet, CSV).
+RESULT_TABLE_PAIRS = 50_000
 
 
 class CorpusOverviewDialog(QDialog):
@@ -139,12 +144,15 @@ class CorpusOverviewDialog(QDialog):
         order = {str(d["key"]): i for i, d in enumerate(header.documents)}
         keys = tuple(sorted(shown, key=lambda k: (order.get(k, len(order)), k)))
         records = tuple(p for p in scan_file.pairs if p.a in shown and p.b in shown)
+        listed = tuple(scan_file.pairs[:RESULT_TABLE_PAIRS])
         for button in (dialog.cancel_button, dialog.rescan_button):
             button.hide()
-        dialog.show_result(ScanResult(keys, records, header.candidates_aligned, header.seconds))
+        dialog.show_result(ScanResult(keys, records, header.candidates_aligned, header.seconds), listed)
         scanned = f"{header.documents_scanned:,} documents scanned" if header.documents_scanned else "A scan"
         part = "" if len(records) == len(scan_file.pairs) else \
-            f" Shown: the {len(keys)} documents of the strongest pairs ({len(records):,} pairs)."
+            f" The matrix and the graph show the {len(keys)} documents of the strongest pairs."
+        if len(listed) < len(scan_file.pairs):
+            part += f" The table lists the strongest {len(listed):,} pairs."
         dialog.status.setText(f"{scanned}: {len(scan_file.pairs):,} pairs share passages.{part} "
                               "Double-click a pair to read it; its texts are fetched from the source.")
         dialog.status.setWordWrap(True)
@@ -196,16 +204,19 @@ class CorpusOverviewDialog(QDialog):
                      f"derived ({len(graph.edges)} with a known direction); {result.seconds:.1f} s.")
         self.scanned.emit(result)
 
-    def show_result(self, result: ScanResult):
-        """Fill the matrix, the graph and the table from ``result``; return its derivation graph."""
+    def show_result(self, result: ScanResult, listed=None):
+        """Fill the matrix, the graph and the table from ``result`` (the table from ``listed``
+        pair records instead, when given); return the derivation graph."""
         self.result = result
+        self.listed = tuple(result.records if listed is None else listed)
         labels = [self.titles.get(k, str(k)) for k in result.keys]
         self.heat_map.set_data(labels, result.matrix())
         graph = result.graph()
         self.graph.set_graph(list(result.keys), [self.short_titles.get(k, str(k)) for k in result.keys], graph,
                              [self.details.get(k, "") for k in result.keys])
         self.pairs.clear()
-        for r in result.records:
+        items = []
+        for r in self.listed:
             item = QTreeWidgetItem([self.titles.get(r.a, str(r.a)), self.titles.get(r.b, str(r.b)),
                                     percent(r.share_a), percent(r.share_b), str(r.passages), r.relation,
                                     self._direction(r)])
@@ -216,7 +227,8 @@ class CorpusOverviewDialog(QDialog):
             if r.source is not None:
                 item.setToolTip(6, plain_tooltip(f"{self.titles.get(r.source, r.source)} → "
                                                  f"{self.titles.get(r.copy, r.copy)}"))
-            self.pairs.addTopLevelItem(item)
+            items.append(item)
+        self.pairs.addTopLevelItems(items)
         self.tabs.setEnabled(True)
         self.progress.hide()
         return graph
@@ -229,7 +241,7 @@ class CorpusOverviewDialog(QDialog):
         return f"{copy} ({record.basis})"
 
     def _activate(self, key_a, key_b) -> None:
-        record = next((r for r in self.result.records if {r.a, r.b} == {key_a, key_b}), None)
+        record = next((r for r in (*self.result.records, *self.listed) if {r.a, r.b} == {key_a, key_b}), None)
         if record is not None and record.source is not None:
             key_a, key_b = record.source, record.copy
         self.compare_requested.emit(key_a, key_b)
